@@ -1,0 +1,11 @@
+namespace PatternsGen.Analyzers;
+
+/// <summary>
+/// Every diagnostic ID, by area: 1xx sagas, 2xx aggregates and events, 3xx handlers and projections,
+/// 4xx agent tools, 9xx general. IDs are API: never renumber or reuse one.
+/// Each has a page under docs/diagnostics/ and a row in AnalyzerReleases.*.md.
+/// </summary>
+internal static class DiagnosticIds
+{
+    public const string TypeMustBePartial = "PGEN900";
+}

@@ -1,0 +1,10 @@
+namespace PatternsGen.Generators;
+
+/// <summary>
+/// Names of the tracked incremental steps. Tests run each generator twice and require every
+/// named step to be Cached or Unchanged, so an uncacheable model fails a test instead of an IDE.
+/// </summary>
+public static class TrackingNames
+{
+    public const string AggregateModels = nameof(AggregateModels);
+}
