@@ -29,20 +29,15 @@ internal sealed record HierarchyInfo(
 
         chain.Reverse();
         var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
-            ? containing.ToDisplayString(NamespaceFormat)
+            ? TypeRef.Namespace(containing)
             : null;
 
         return new HierarchyInfo(
             ns,
             chain.ToEquatableArray(),
-            type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat),
+            TypeRef.FullyQualified(type),
             MetadataNameOf(type));
     }
-
-    // A namespace as a namespace declaration spells it: qualified, keywords escaped, no global::.
-    private static readonly SymbolDisplayFormat NamespaceFormat = new(
-        typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypesAndNamespaces,
-        miscellaneousOptions: SymbolDisplayMiscellaneousOptions.EscapeKeywordIdentifiers);
 
     /// <summary>A stable, file-name-safe hint such as <c>Shop.Orders.Outer.Inner`1.Aggregate.g.cs</c>.</summary>
     public string HintName(string feature) => $"{MetadataName}.{feature}.g.cs";

@@ -34,19 +34,27 @@ public sealed class PartialTypeAnalyzer : DiagnosticAnalyzer
 
     private static void Analyze(SymbolAnalysisContext context, GeneratingAttributes attributes)
     {
+        // Each type reports only its own declarations, so every diagnostic is local to the symbol
+        // being analysed and shows up live in the IDE. A container is a target because generated
+        // code re-opens it around its nested type.
         var type = (INamedTypeSymbol)context.Symbol;
-        if (attributes.FindUse(type) is not { } use)
+        if ((attributes.FindUse(type) ?? NestedUse(type, attributes)) is { } what)
         {
-            return;
+            Report(context, type, what);
+        }
+    }
+
+    private static string? NestedUse(INamedTypeSymbol type, GeneratingAttributes attributes)
+    {
+        foreach (var nested in type.GetTypeMembers())
+        {
+            if (attributes.FindUse(nested) is not null || NestedUse(nested, attributes) is not null)
+            {
+                return $"the code of its nested type '{nested.Name}'";
+            }
         }
 
-        Report(context, type, use);
-
-        // Generated code re-opens every containing type, so each must be partial too.
-        for (var container = type.ContainingType; container is not null; container = container.ContainingType)
-        {
-            Report(context, container, $"the code of its nested type '{type.Name}'");
-        }
+        return null;
     }
 
     private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, string what)

@@ -36,24 +36,11 @@ internal static class AggregateEmitter
                     throw new global::System.ArgumentNullException(nameof(@event));
                 }
 
-                switch (@event)
-                {
             """);
-        writer.Indentation += 2;
-        foreach (var apply in model.ApplyMethods)
-        {
-            writer.WriteLine($"case {apply.EventType.FullyQualifiedName} e:");
-            writer.WriteLine($"    Apply(e);");
-            writer.WriteLine($"    break;");
-        }
-
-        writer.WriteLine("default:");
-        writer.WriteLine($"    throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof({self}), @event.GetType());");
-        writer.Indentation -= 2;
+        writer.Indentation++;
+        WriteApplySwitch(writer, model);
+        writer.Indentation--;
         writer.WriteLine($$"""
-                }
-
-                Version++;
             }
 
             /// <summary>Applies <paramref name="event"/>, then records it as uncommitted so that saving appends it.</summary>
@@ -100,5 +87,30 @@ internal static class AggregateEmitter
 
         model.Hierarchy.WriteClose(writer);
         return writer.ToString();
+    }
+
+    private static void WriteApplySwitch(SourceWriter writer, AggregateModel model)
+    {
+        var unknown = $"throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof({model.Hierarchy.FullyQualifiedName}), @event.GetType());";
+        if (model.ApplyMethods.Count == 0)
+        {
+            writer.WriteLine(unknown); // a switch with only a default would leave 'Version++' unreachable (CS0162)
+            return;
+        }
+
+        writer.WriteLine("switch (@event)");
+        writer.OpenBlock();
+        foreach (var apply in model.ApplyMethods)
+        {
+            writer.WriteLine($"case {apply.EventType.FullyQualifiedName} e:");
+            writer.WriteLine("    Apply(e);");
+            writer.WriteLine("    break;");
+        }
+
+        writer.WriteLine("default:");
+        writer.WriteLine("    " + unknown);
+        writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine("Version++;");
     }
 }
