@@ -1,0 +1,78 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+
+namespace PatternsGen.Package.Tests;
+
+[Collection(PackedPackagesCollection.Name)]
+public sealed class PackageContentTests(PackedPackages packages)
+{
+    [Fact]
+    public void Pack_produces_exactly_the_three_packages()
+    {
+        var ids = System.IO.Directory.GetFiles(packages.Directory, "*.nupkg").Select(static p => Path.GetFileName(p)).Order().ToArray();
+
+        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg"], ids);
+    }
+
+    [Fact]
+    public void PatternsGen_ships_the_runtime_under_lib_and_the_roslyn_components_under_analyzers_and_no_roslyn()
+    {
+        var entries = Entries("PatternsGen.0.1.0.nupkg");
+
+        Assert.Contains("lib/net8.0/PatternsGen.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/PatternsGen.Runtime.dll", entries);
+        Assert.Contains("lib/net10.0/PatternsGen.Runtime.xml", entries);
+        Assert.Contains("analyzers/dotnet/cs/PatternsGen.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/PatternsGen.Analyzers.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/PatternsGen.CodeFixes.dll", entries);
+        Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(3, entries.Count(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void PatternsGen_has_real_metadata_and_no_dependencies()
+    {
+        var nuspec = Nuspec("PatternsGen.0.1.0.nupkg");
+
+        Assert.Equal("MIT", Element(nuspec, "license"));
+        Assert.Equal("README.md", Element(nuspec, "readme"));
+        Assert.Contains("source-generator", Element(nuspec, "tags"));
+        Assert.StartsWith("Sagas, event-sourced aggregates", Element(nuspec, "description"));
+        Assert.DoesNotContain(nuspec.Descendants(), static e => e.Name.LocalName == "dependency");
+        Assert.Contains("README.md", Entries("PatternsGen.0.1.0.nupkg"));
+    }
+
+    [Theory]
+    [InlineData("PatternsGen.EventStore.Sqlite")]
+    [InlineData("PatternsGen.EventStore.PostgreSql")]
+    public void Store_packages_depend_on_PatternsGen_and_bring_its_generators_along(string id)
+    {
+        var nuspec = Nuspec($"{id}.0.1.0.nupkg");
+        var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency").ToArray();
+
+        Assert.NotEmpty(dependencies);
+        Assert.All(dependencies, d =>
+        {
+            Assert.Equal("PatternsGen", d.Attribute("id")?.Value);
+            Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? string.Empty);
+        });
+        Assert.Contains($"lib/net10.0/{id}.dll", Entries($"{id}.0.1.0.nupkg"));
+        Assert.Equal("MIT", Element(nuspec, "license"));
+    }
+
+    private string[] Entries(string package)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Directory, package));
+        return [.. zip.Entries.Select(static e => e.FullName)];
+    }
+
+    private XDocument Nuspec(string package)
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(packages.Directory, package));
+        using var stream = zip.Entries.Single(static e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).Open();
+        return XDocument.Load(stream);
+    }
+
+    private static string Element(XDocument nuspec, string name) =>
+        nuspec.Descendants().Single(e => e.Name.LocalName == name).Value;
+}

@@ -1,0 +1,55 @@
+namespace PatternsGen.Package.Tests;
+
+/// <summary>The tests that share one packing of the solution.</summary>
+[CollectionDefinition(Name)]
+public sealed class PackedPackagesCollection : ICollectionFixture<PackedPackages>
+{
+    public const string Name = "packed packages";
+}
+
+/// <summary>
+/// Packs the solution once for every package test, as the README documents
+/// (<c>dotnet pack PatternsGen.sln -c Release -o DIR</c>), into a fresh temp folder.
+/// </summary>
+public sealed class PackedPackages : IAsyncLifetime
+{
+    public string Directory { get; } = Path.Combine(Path.GetTempPath(), "pgen-packages-" + Guid.NewGuid().ToString("N"));
+
+    public string PackOutput { get; private set; } = string.Empty;
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
+                {
+                    return dir.FullName;
+                }
+            }
+
+            throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var (exitCode, output) = await DotNet.RunAsync(RepositoryRoot, null, "pack", "PatternsGen.sln", "-c", "Release", "-o", Directory);
+        PackOutput = output;
+        if (exitCode != 0)
+        {
+            throw new InvalidOperationException("dotnet pack failed:\n" + output);
+        }
+    }
+
+    public Task DisposeAsync()
+    {
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+}
