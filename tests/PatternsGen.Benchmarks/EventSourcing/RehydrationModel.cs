@@ -1,0 +1,68 @@
+namespace PatternsGen.Benchmarks.EventSourcing;
+
+public sealed record OrderPlaced(string OrderId);
+
+public sealed record LineAdded(decimal Amount);
+
+public sealed record LineRemoved(decimal Amount);
+
+public sealed record OrderShipped;
+
+/// <summary>The aggregate as PatternsGen users write it: Apply methods, nothing else.</summary>
+[Aggregate]
+public partial class GeneratedOrder
+{
+    public string? Id { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public bool Shipped { get; private set; }
+
+    private void Apply(OrderPlaced e) => Id = e.OrderId;
+
+    private void Apply(LineAdded e) => Total += e.Amount;
+
+    private void Apply(LineRemoved e) => Total -= e.Amount;
+
+    private void Apply(OrderShipped e) => Shipped = true;
+}
+
+/// <summary>
+/// The same aggregate folded the way hand-written event-sourcing code often does it: a dictionary
+/// from event type to a delegate, looked up for every event.
+/// </summary>
+public sealed class DictionaryOrder
+{
+    private static readonly Dictionary<Type, Action<DictionaryOrder, object>> Handlers = new()
+    {
+        [typeof(OrderPlaced)] = static (o, e) => o.Id = ((OrderPlaced)e).OrderId,
+        [typeof(LineAdded)] = static (o, e) => o.Total += ((LineAdded)e).Amount,
+        [typeof(LineRemoved)] = static (o, e) => o.Total -= ((LineRemoved)e).Amount,
+        [typeof(OrderShipped)] = static (o, _) => o.Shipped = true,
+    };
+
+    public string? Id { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public bool Shipped { get; private set; }
+
+    public long Version { get; private set; }
+
+    public static DictionaryOrder FromEvents(IEnumerable<object> events)
+    {
+        var order = new DictionaryOrder();
+        foreach (var e in events)
+        {
+            if (!Handlers.TryGetValue(e.GetType(), out var handler))
+            {
+                throw new InvalidOperationException($"No handler for {e.GetType()}");
+            }
+
+            handler(order, e);
+            order.Version++;
+        }
+
+        return order;
+    }
+}
