@@ -79,11 +79,14 @@ internal sealed record HierarchyInfo(
             names.Add(current.MetadataName);
         }
 
+        // Metadata names, unescaped: a hint name is a file name, not C# (Shop.event.Order`1, never Shop.@event).
+        for (var ns = type.ContainingNamespace; ns is { IsGlobalNamespace: false }; ns = ns.ContainingNamespace)
+        {
+            names.Add(ns.MetadataName);
+        }
+
         names.Reverse();
-        var ns = type.ContainingNamespace is { IsGlobalNamespace: false } containing
-            ? containing.ToDisplayString() + "."
-            : string.Empty;
-        return ns + string.Join(".", names);
+        return string.Join(".", names);
     }
 }
 
