@@ -1,0 +1,125 @@
+using System.Runtime.CompilerServices;
+
+namespace PatternsGen.Resilience;
+
+/// <summary>
+/// Retries a failing call with exponential backoff and jitter (the seed's <c>retry_config</c>).
+/// The first attempt costs one delegate call and, when it completes synchronously, allocates nothing;
+/// everything else happens only after a failure. Delays run on <see cref="RetryOptions.TimeProvider"/>.
+/// </summary>
+public sealed class RetryPolicy
+{
+    private readonly RetryOptions _options;
+    private readonly TimeProvider _clock;
+
+    /// <summary>Creates a policy with <paramref name="options"/>.</summary>
+    /// <param name="options">The settings; validated here.</param>
+    public RetryPolicy(RetryOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _options = options;
+        _clock = options.TimeProvider;
+    }
+
+    /// <summary>The policy's <see cref="RetryOptions.Name"/>.</summary>
+    public string Name => _options.Name;
+
+    /// <summary>Runs <paramref name="action"/>, retrying handled failures.</summary>
+    /// <exception cref="Exception">The last attempt's exception, once attempts run out or the failure is not retried.</exception>
+    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> action, CancellationToken ct = default) =>
+        ExecuteAsync(static (a, token) => a(token), action, ct);
+
+    /// <summary>Runs <paramref name="action"/>, retrying handled failures.</summary>
+    public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> action, CancellationToken ct = default) =>
+        ExecuteAsync(static (a, token) => a(token), action, ct);
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/>, retrying handled failures; a static lambda needs no closure.</summary>
+    public ValueTask ExecuteAsync<TState>(Func<TState, CancellationToken, ValueTask> action, TState state, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        return VoidCalls.Discard(ExecuteAsync(VoidCalls.Invoke<TState>, (action, state), ct));
+    }
+
+    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/>, retrying handled failures; a static lambda needs no closure.</summary>
+    public ValueTask<T> ExecuteAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(action);
+        var started = ResilienceTelemetry.MeasuresAttempts ? _clock.GetTimestamp() : 0;
+        var pending = Invoke(action, state, ct);
+        if (pending.IsCompletedSuccessfully)
+        {
+            ResilienceTelemetry.AttemptFinished(_options.Name, started, _clock, success: true);
+            return pending;
+        }
+
+        return RetryAsync(pending, started, action, state, ct);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<T> RetryAsync<TState, T>(
+        ValueTask<T> pending, long started, Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
+    {
+        var firstStarted = started != 0 ? started : _clock.GetTimestamp();
+        var previousDelay = TimeSpan.Zero;
+        for (var attempt = 1; ; attempt++)
+        {
+            TimeSpan delay;
+            try
+            {
+                var result = await pending.ConfigureAwait(false);
+                ResilienceTelemetry.AttemptFinished(_options.Name, started, _clock, success: true);
+                return result;
+            }
+            catch (Exception error)
+            {
+                ResilienceTelemetry.AttemptFinished(_options.Name, started, _clock, success: false);
+                if (!ShouldRetry(error, attempt, ct))
+                {
+                    if (attempt > 1)
+                    {
+                        ResilienceTelemetry.GaveUp(_options.Name, attempt, _clock.GetElapsedTime(firstStarted).TotalMilliseconds, error, _options.Logger);
+                    }
+
+                    throw;
+                }
+
+                delay = Backoff.Next(_options, attempt, ref previousDelay, (_options.Random ?? Random.Shared).NextDouble());
+                if (error is CircuitBreakerOpenException { RetryAfter: var retryAfter } && retryAfter > delay)
+                {
+                    // No point knocking before the circuit lets a trial through.
+                    delay = retryAfter < _options.MaxDelay ? retryAfter : _options.MaxDelay;
+                }
+
+                ResilienceTelemetry.Retrying(_options.Name, attempt, delay, error, _options.Logger);
+                _options.OnRetry?.Invoke(new RetryAttempt(_options.Name, attempt, delay, error));
+            }
+
+            if (delay > TimeSpan.Zero)
+            {
+                await Task.Delay(delay, _clock, ct).ConfigureAwait(false);
+            }
+
+            started = ResilienceTelemetry.MeasuresAttempts ? _clock.GetTimestamp() : 0;
+            pending = Invoke(action, state, ct);
+        }
+    }
+
+    private bool ShouldRetry(Exception error, int attempt, CancellationToken ct) =>
+        attempt < _options.MaxAttempts
+        && !ct.IsCancellationRequested
+        && error is not CircuitBreakerOpenException { IsIsolated: true }
+        && (_options.ShouldRetry?.Invoke(error) ?? true);
+
+    private static ValueTask<T> Invoke<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
+    {
+        try
+        {
+            return action(state, ct);
+        }
+        catch (Exception error)
+        {
+            return ValueTask.FromException<T>(error);
+        }
+    }
+}
