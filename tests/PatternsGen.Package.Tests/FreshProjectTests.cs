@@ -1,8 +1,9 @@
 namespace PatternsGen.Package.Tests;
 
 /// <summary>
-/// A brand-new project in a temp folder, outside the repository, that sees nothing but the packed
-/// packages: it restores them, the generator writes into it, the analyzer reports on it, and it runs.
+/// A brand-new project in a temp folder, outside the repository, that takes PatternsGen only from the
+/// packed packages (their dependencies from the usual feed): it restores them, the generator writes
+/// into it, the analyzer reports on it, and it runs.
 /// </summary>
 [Collection(PackedPackagesCollection.Name)]
 public sealed class FreshProjectTests(PackedPackages packages) : IDisposable
@@ -50,9 +51,18 @@ public sealed class FreshProjectTests(PackedPackages packages) : IDisposable
             <?xml version="1.0" encoding="utf-8"?>
             <configuration>
               <packageSources>
-                <clear />
                 <add key="packed" value="{packages.Directory}" />
               </packageSources>
+              <!-- PatternsGen comes only from the packed folder; its dependencies from the usual feed. -->
+              <packageSourceMapping>
+                <packageSource key="packed">
+                  <package pattern="PatternsGen" />
+                  <package pattern="PatternsGen.*" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
         File.WriteAllText(Path.Combine(_project, "Consumer.csproj"), """

@@ -7,7 +7,8 @@ namespace PatternsGen.Resilience;
 
 /// <summary>
 /// Metrics, activity events and log messages of the resilience runtime. Every method is cheap when
-/// nobody listens: instruments check <c>Enabled</c>, activity events need a recorded activity, and
+/// nobody listens: instruments check <c>Enabled</c>, activity events need a listener on the PatternsGen
+/// source and a recorded activity, and
 /// log calls go through <see cref="LoggerMessage"/>-generated methods that check the level first.
 /// Nothing here runs on a success path.
 /// </summary>
@@ -100,7 +101,9 @@ internal static partial class ResilienceTelemetry
 
     private static void AddEvent(string name, string pattern, string service, string? tagName, object? tagValue)
     {
-        if (Activity.Current is not { IsAllDataRequested: true } activity)
+        // Only when someone listens to the PatternsGen source: reading Activity.Current (an AsyncLocal)
+        // on every rejection would cost more than the rejection itself.
+        if (!PatternsGenDiagnostics.ActivitySource.HasListeners() || Activity.Current is not { IsAllDataRequested: true } activity)
         {
             return;
         }
