@@ -21,8 +21,12 @@ internal sealed record TypeRef(string FullyQualifiedName, string Name)
     /// </summary>
     public static string FullyQualified(ITypeSymbol type)
     {
-        if (type is not INamedTypeSymbol named || named.IsTupleType || named.SpecialType != SpecialType.None
-            || named.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T)
+        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
+        {
+            return FullyQualified(nullable.TypeArguments[0]) + "?"; // the underlying type is spelled by this method too
+        }
+
+        if (type is not INamedTypeSymbol named || named.IsTupleType || named.SpecialType != SpecialType.None)
         {
             return type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat);
         }
