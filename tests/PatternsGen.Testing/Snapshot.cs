@@ -23,6 +23,13 @@ public static partial class Snapshot
         [CallerFilePath] string testFile = "",
         [CallerMemberName] string testName = "")
     {
+        if (!File.Exists(testFile))
+        {
+            throw new InvalidOperationException(
+                $"The test's source file '{testFile}' does not exist here, so its snapshots cannot be found. " +
+                "Build the tests with DeterministicSourcePaths=false (tests/Directory.Build.props sets it).");
+        }
+
         var directory = Path.Combine(
             Path.GetDirectoryName(testFile)!, "Snapshots", Path.GetFileNameWithoutExtension(testFile), testName);
         Verify(run.Files, directory, AcceptFromEnvironment);
