@@ -7,4 +7,7 @@ namespace PatternsGen.Generators;
 public static class TrackingNames
 {
     public const string AggregateModels = nameof(AggregateModels);
+    public const string DeclaredEventTypes = nameof(DeclaredEventTypes);
+    public const string AppliedEventTypes = nameof(AppliedEventTypes);
+    public const string EventRegistry = nameof(EventRegistry);
 }

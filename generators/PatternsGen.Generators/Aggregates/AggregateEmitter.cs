@@ -85,8 +85,114 @@ internal static class AggregateEmitter
                 """);
         }
 
+        if (model.CanCreate)
+        {
+            WriteLoad(writer, model);
+        }
+
+        WriteSave(writer, model);
         model.Hierarchy.WriteClose(writer);
         return writer.ToString();
+    }
+
+    private static void WriteLoad(SourceWriter writer, AggregateModel model)
+    {
+        var self = model.Hierarchy.FullyQualifiedName;
+        var how = model.Snapshot is null ? "applies its events in order" : "restores its newest snapshot, then applies the events after it";
+        writer.WriteLine($$"""
+
+            /// <summary>Loads the aggregate stored as <paramref name="id"/>: {{how}}.</summary>
+            /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
+            {{GeneratedCode.Attribute}}
+            public static async global::System.Threading.Tasks.ValueTask<{{self}}?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
+            {
+                if (store is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(store));
+                }
+
+                {{self}}? aggregate = null;
+            """);
+        writer.Indentation++;
+        if (model.Snapshot is { } snapshot)
+        {
+            writer.WriteLine($$"""
+                if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots)
+                {
+                    var snapshot = await snapshots.ReadSnapshotAsync<{{snapshot.StateType.FullyQualifiedName}}>(id, ct).ConfigureAwait(false);
+                    if (snapshot is not null && snapshot.SchemaVersion == {{snapshot.SchemaVersion}}) // another schema: replay everything
+                    {
+                        aggregate = new {{self}}();
+                        aggregate.RestoreSnapshot(snapshot.State);
+                        aggregate.Version = snapshot.Version;
+                    }
+                }
+
+                """);
+        }
+
+        writer.WriteLine($$"""
+            var events = store.ReadStreamAsync(id, aggregate?.Version ?? 0, ct);
+            await foreach (var recorded in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
+            {
+                aggregate ??= new {{self}}();
+                if (recorded.Version != aggregate.Version + 1)
+                {
+                    throw new global::System.InvalidOperationException($"Stream '{id}' goes from version {aggregate.Version} to {recorded.Version}; its events cannot be applied in order.");
+                }
+
+                aggregate.ApplyEvent(recorded.Data);
+            }
+
+            return aggregate;
+            """);
+        writer.Indentation--;
+        writer.WriteLine("}");
+    }
+
+    private static void WriteSave(SourceWriter writer, AggregateModel model)
+    {
+        writer.WriteLine($$"""
+
+            /// <summary>
+            /// Appends the uncommitted events to stream <paramref name="id"/>, expecting it at the version this
+            /// aggregate was loaded at, then marks them committed. Does nothing when there are none.
+            /// </summary>
+            /// <exception cref="global::PatternsGen.EventSourcing.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
+            {{GeneratedCode.Attribute}}
+            public async global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
+            {
+                if (store is null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(store));
+                }
+
+                var events = {{Uncommitted}};
+                if (events is null || events.Count == 0)
+                {
+                    return;
+                }
+
+                var expectedVersion = Version - events.Count;
+                await store.AppendAsync(id, expectedVersion, events, ct).ConfigureAwait(false);
+                MarkCommitted();
+            """);
+        if (model.Snapshot is { } snapshot)
+        {
+            writer.Indentation++;
+            writer.WriteLine($$"""
+
+                // A snapshot each time the version passes a multiple of {{snapshot.Every}}; best effort, the events are stored.
+                if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots && Version / {{snapshot.Every}} > expectedVersion / {{snapshot.Every}})
+                {
+                    var snapshot = new global::PatternsGen.EventSourcing.Snapshot<{{snapshot.StateType.FullyQualifiedName}}>(Version, {{snapshot.SchemaVersion}}, CreateSnapshot());
+                    await global::PatternsGen.EventSourcing.SnapshotWriter.TryWriteAsync(snapshots, id, snapshot, ct).ConfigureAwait(false);
+                }
+                """);
+            writer.Indentation--;
+        }
+
+        writer.WriteLine("}");
     }
 
     private static void WriteApplySwitch(SourceWriter writer, AggregateModel model)

@@ -24,9 +24,9 @@ internal static class AggregateParser
 
         ct.ThrowIfCancellationRequested();
         var applies = new List<(ITypeSymbol EventType, int Rank)>();
-        foreach (var member in type.GetMembers("Apply"))
+        foreach (var member in type.GetMembers(ApplyMethods.Name))
         {
-            if (member is IMethodSymbol method && TryGetEventType(method) is { } eventType
+            if (member is IMethodSymbol method && ApplyMethods.EventTypeOf(method) is { } eventType
                 && !applies.Any(existing => SymbolEqualityComparer.Default.Equals(existing.EventType, eventType)))
             {
                 applies.Add((eventType, SpecificityRank(eventType)));
@@ -40,36 +40,25 @@ internal static class AggregateParser
             .Select((apply, index) => (apply.EventType, apply.Rank, index))
             .OrderByDescending(static apply => apply.Rank)
             .ThenBy(static apply => apply.index)
-            .Select(static apply => new ApplyMethodModel(TypeRef.From(apply.EventType)))
+            .Select(static apply => new ApplyMethodModel(
+                TypeRef.From(apply.EventType),
+                EventTypeNames.IsStorable(apply.EventType) ? EventTypeNames.NameOf(apply.EventType) : null))
             .ToEquatableArray();
 
         var canCreate = !type.IsAbstract && type.InstanceConstructors.Any(static c => c.Parameters.Length == 0);
-        return new AggregateModel(HierarchyInfo.From(type), ordered, canCreate);
+        return new AggregateModel(HierarchyInfo.From(type), ordered, canCreate, ParseSnapshot(context.Attributes[0], type));
     }
 
-    /// <summary>The event type of a callable <c>void Apply(TEvent)</c>, or null for any other shape.</summary>
-    private static ITypeSymbol? TryGetEventType(IMethodSymbol method)
+    /// <summary>The snapshot settings, when <c>SnapshotEvery</c> is positive and the state can be captured (else PGEN207 says why).</summary>
+    private static SnapshotModel? ParseSnapshot(AttributeData attribute, INamedTypeSymbol type)
     {
-        if (method.IsStatic || method.IsGenericMethod || !method.ReturnsVoid || method.Parameters.Length != 1)
+        if (AttributeReader.NamedInt32(attribute, "SnapshotEvery") is not ({ } every and > 0)
+            || SnapshotMethods.StateTypeOf(type) is not { } state)
         {
             return null;
         }
 
-        var parameter = method.Parameters[0];
-        var type = parameter.Type;
-        if (parameter.RefKind != RefKind.None || type.TypeKind is TypeKind.Error or TypeKind.TypeParameter or TypeKind.Pointer
-            or TypeKind.FunctionPointer or TypeKind.Dynamic || type.IsRefLikeType)
-        {
-            return null;
-        }
-
-        // Apply(S? e) on a struct event receives the boxed S: the switch matches the underlying type.
-        if (type is INamedTypeSymbol { OriginalDefinition.SpecialType: SpecialType.System_Nullable_T } nullable)
-        {
-            type = nullable.TypeArguments[0];
-        }
-
-        return type.WithNullableAnnotation(NullableAnnotation.NotAnnotated);
+        return new SnapshotModel(TypeRef.From(state), every, AttributeReader.NamedInt32(attribute, "SnapshotVersion") ?? 1);
     }
 
     private static int SpecificityRank(ITypeSymbol type)

@@ -33,6 +33,33 @@ public sealed class AggregateGeneratorTests
     }
 
     [Fact]
+    public void Snapshots_through_CreateSnapshot_and_RestoreSnapshot_when_SnapshotEvery_is_set()
+    {
+        var run = GeneratorRun.Create(new AggregateGenerator(), """
+            using PatternsGen;
+
+            namespace Shop;
+
+            public sealed record Deposited(decimal Amount);
+            public sealed record AccountState(decimal Balance);
+
+            [Aggregate(SnapshotEvery = 50, SnapshotVersion = 3)]
+            public sealed partial class Account
+            {
+                public decimal Balance { get; private set; }
+
+                private void Apply(Deposited e) => Balance += e.Amount;
+
+                private AccountState CreateSnapshot() => new(Balance);
+
+                private void RestoreSnapshot(AccountState state) => Balance = state.Balance;
+            }
+            """).AssertCompilesCleanly();
+
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void Tests_derived_and_interface_event_types_before_their_bases_and_object_last()
     {
         // Declared most general first: the switch must reorder them or fail with CS8120.

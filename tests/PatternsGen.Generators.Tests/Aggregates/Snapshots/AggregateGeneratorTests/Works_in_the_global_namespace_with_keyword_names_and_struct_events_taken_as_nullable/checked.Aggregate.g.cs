@@ -66,4 +66,54 @@ partial class @checked
 
         return aggregate;
     }
+
+    /// <summary>Loads the aggregate stored as <paramref name="id"/>: applies its events in order.</summary>
+    /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
+    [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+    public static async global::System.Threading.Tasks.ValueTask<global::@checked?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
+    {
+        if (store is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(store));
+        }
+
+        global::@checked? aggregate = null;
+        var events = store.ReadStreamAsync(id, aggregate?.Version ?? 0, ct);
+        await foreach (var recorded in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
+        {
+            aggregate ??= new global::@checked();
+            if (recorded.Version != aggregate.Version + 1)
+            {
+                throw new global::System.InvalidOperationException($"Stream '{id}' goes from version {aggregate.Version} to {recorded.Version}; its events cannot be applied in order.");
+            }
+
+            aggregate.ApplyEvent(recorded.Data);
+        }
+
+        return aggregate;
+    }
+
+    /// <summary>
+    /// Appends the uncommitted events to stream <paramref name="id"/>, expecting it at the version this
+    /// aggregate was loaded at, then marks them committed. Does nothing when there are none.
+    /// </summary>
+    /// <exception cref="global::PatternsGen.EventSourcing.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
+    [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+    public async global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
+    {
+        if (store is null)
+        {
+            throw new global::System.ArgumentNullException(nameof(store));
+        }
+
+        var events = __patternsGenUncommittedEvents;
+        if (events is null || events.Count == 0)
+        {
+            return;
+        }
+
+        var expectedVersion = Version - events.Count;
+        await store.AppendAsync(id, expectedVersion, events, ct).ConfigureAwait(false);
+        MarkCommitted();
+    }
 }
