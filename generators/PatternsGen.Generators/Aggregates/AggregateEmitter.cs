@@ -119,8 +119,8 @@ internal static class AggregateEmitter
             writer.WriteLine($$"""
                 if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots)
                 {
-                    var snapshot = await snapshots.ReadSnapshotAsync<{{snapshot.StateType.FullyQualifiedName}}>(id, ct).ConfigureAwait(false);
-                    if (snapshot is not null && snapshot.SchemaVersion == {{snapshot.SchemaVersion}}) // another schema: replay everything
+                    var snapshot = await snapshots.ReadSnapshotAsync<{{snapshot.StateType.FullyQualifiedName}}>(id, {{snapshot.SchemaVersion}}, ct).ConfigureAwait(false);
+                    if (snapshot is not null) // none, or one of another schema version: replay every event
                     {
                         aggregate = new {{self}}();
                         aggregate.RestoreSnapshot(snapshot.State);

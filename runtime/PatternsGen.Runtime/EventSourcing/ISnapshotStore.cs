@@ -7,8 +7,11 @@ namespace PatternsGen.EventSourcing;
 /// </summary>
 public interface ISnapshotStore
 {
-    /// <summary>The stream's newest snapshot, or <see langword="null"/> when it has none.</summary>
-    ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, CancellationToken ct = default);
+    /// <summary>
+    /// The stream's newest snapshot when it was written with <paramref name="schemaVersion"/>; <see langword="null"/>
+    /// when the stream has none or only one of another schema (which is then not deserialized at all).
+    /// </summary>
+    ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default);
 
     /// <summary>Stores <paramref name="snapshot"/> unless the stream already has one at a higher version.</summary>
     ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default);

@@ -77,12 +77,15 @@ public sealed class InMemoryEventStore : IEventStore, ISnapshotStore, IAppendNot
     }
 
     /// <inheritdoc />
-    public ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, CancellationToken ct = default)
+    public ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
     {
         EventEncoder.ValidateStreamId(streamId);
         lock (_gate)
         {
-            return new ValueTask<Snapshot<TState>?>(_snapshots.TryGetValue(streamId, out var snapshot) ? snapshot as Snapshot<TState> : null);
+            return new ValueTask<Snapshot<TState>?>(
+                _snapshots.TryGetValue(streamId, out var stored) && stored is Snapshot<TState> snapshot && snapshot.SchemaVersion == schemaVersion
+                    ? snapshot
+                    : null);
         }
     }
 
@@ -93,7 +96,7 @@ public sealed class InMemoryEventStore : IEventStore, ISnapshotStore, IAppendNot
         ArgumentNullException.ThrowIfNull(snapshot);
         lock (_gate)
         {
-            if (!_snapshots.TryGetValue(streamId, out var existing) || existing is not Snapshot<TState> newer || newer.Version <= snapshot.Version)
+            if (!_snapshots.TryGetValue(streamId, out var existing) || existing is not Snapshot<TState> stored || stored.Version <= snapshot.Version)
             {
                 _snapshots[streamId] = snapshot;
             }

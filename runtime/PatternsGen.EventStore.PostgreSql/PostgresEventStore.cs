@@ -1,0 +1,276 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Npgsql;
+using NpgsqlTypes;
+using PatternsGen.EventSourcing;
+
+namespace PatternsGen.EventStore.PostgreSql;
+
+/// <summary>
+/// An event store in PostgreSQL, shared by many service instances. Each append is one transaction that
+/// first takes a transaction-scoped advisory lock, so positions are handed out and committed in the
+/// same order and <see cref="ReadAllAsync"/> can never pass over an event that commits later with a
+/// lower position. Concurrent writers to one stream get success or <see cref="ConcurrencyException"/>.
+/// </summary>
+/// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
+public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable
+{
+    private const int PageSize = 512; // rows per read query: reads never hold a connection while the caller works
+    private const string UniqueViolation = "23505";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly PostgresSchema _sql;
+    private readonly EventEncoder _encoder;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <summary>Creates a store on <paramref name="connectionString"/>, in database schema <c>public</c>.</summary>
+    public PostgresEventStore(string connectionString)
+        : this(connectionString, null)
+    {
+    }
+
+    /// <summary>Creates a store; its tables live in <paramref name="schema"/> (default <c>public</c>), created on first use.</summary>
+    public PostgresEventStore(string connectionString, EventStoreOptions? options, string schema = "public")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
+        _sql = new PostgresSchema(schema);
+        _encoder = new EventEncoder(options);
+    }
+
+    /// <inheritdoc />
+    public AppendSignal Appends { get; } = new();
+
+    /// <inheritdoc />
+    public async ValueTask<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateAppend(streamId, expectedVersion, events);
+        var pending = _encoder.Encode(events);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        long current;
+        await using (var check = new NpgsqlBatch(connection, transaction))
+        {
+            // Two statements, so the version is read with a snapshot taken after the lock is held.
+            check.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
+            check.BatchCommands.Add(Command(_sql.StreamVersion, streamId));
+            await using var reader = await check.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            await reader.NextResultAsync(ct).ConfigureAwait(false);
+            await reader.ReadAsync(ct).ConfigureAwait(false);
+            current = reader.GetInt64(0);
+        }
+
+        if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
+        {
+            throw new ConcurrencyException(streamId, expectedVersion, current);
+        }
+
+        if (pending.Length == 0)
+        {
+            return current;
+        }
+
+        var version = current;
+        await using (var insert = new NpgsqlBatch(connection, transaction))
+        {
+            foreach (var e in pending)
+            {
+                var command = new NpgsqlBatchCommand(_sql.Insert);
+                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = e.EventId });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ++version });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.EventType });
+                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(e.Json!), NpgsqlDbType = NpgsqlDbType.Jsonb });
+                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime() });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                insert.BatchCommands.Add(command);
+            }
+
+            try
+            {
+                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            catch (PostgresException error) when (error.SqlState == UniqueViolation)
+            {
+                // Unreachable while every writer takes the append lock; the unique key is the backstop.
+                throw new ConcurrencyException(streamId, expectedVersion, current);
+            }
+        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+        Appends.Signal();
+        return version;
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
+        return ReadAsync(streamId, fromVersion, ct);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
+        return ReadAsync(null, fromPosition, ct);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.ReadSnapshot, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt32(1) != schemaVersion)
+        {
+            return null;
+        }
+
+        var state = _encoder.DecodeSnapshot<TState>(Encoding.UTF8.GetBytes(reader.GetString(2)));
+        return state is null ? null : new Snapshot<TState>(reader.GetInt64(0), schemaVersion, state);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var json = _encoder.EncodeSnapshot(snapshot.State);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.WriteSnapshot, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.Version });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.SchemaVersion });
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(json), NpgsqlDbType = NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _encoder.TimeProvider.GetUtcNow().ToUniversalTime() });
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+
+    /// <inheritdoc />
+    public void Dispose() => _dataSource.Dispose();
+
+    private async IAsyncEnumerable<RecordedEvent> ReadAsync(string? streamId, long from, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var page = new List<RecordedEvent>(PageSize);
+        while (true)
+        {
+            page.Clear();
+            await using (var connection = await OpenAsync(ct).ConfigureAwait(false))
+            await using (var command = new NpgsqlCommand(streamId is null ? _sql.ReadAll : _sql.ReadStream, connection))
+            {
+                if (streamId is not null)
+                {
+                    command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+                }
+
+                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PageSize });
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    page.Add(ReadEvent(reader));
+                }
+            }
+
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            from = streamId is null ? page[^1].Position : page[^1].Version;
+        }
+    }
+
+    private RecordedEvent ReadEvent(NpgsqlDataReader reader)
+    {
+        var streamId = reader.GetString(2);
+        var version = reader.GetInt64(3);
+        var eventType = reader.GetString(4);
+        var data = _encoder.Decode(eventType, Encoding.UTF8.GetBytes(reader.GetString(5)), streamId, version);
+        return new RecordedEvent(
+            reader.GetGuid(1),
+            streamId,
+            version,
+            reader.GetInt64(0),
+            eventType,
+            data,
+            reader.GetFieldValue<DateTimeOffset>(6),
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
+    }
+
+    private static NpgsqlBatchCommand Command<T>(string sql, T value)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        command.Parameters.Add(new NpgsqlParameter<T> { TypedValue = value });
+        return command;
+    }
+
+    private async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
+        if (_schemaReady)
+        {
+            return connection;
+        }
+
+        try
+        {
+            await EnsureSchemaAsync(connection, ct).ConfigureAwait(false);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
+    {
+        await _schemaGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_schemaReady)
+            {
+                return;
+            }
+
+            // Under the append lock: two instances creating the schema at once would otherwise race
+            // inside CREATE ... IF NOT EXISTS and one would fail on the catalog's unique index.
+            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+            await using (var batch = new NpgsqlBatch(connection, transaction))
+            {
+                batch.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
+                foreach (var statement in _sql.Create)
+                {
+                    batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
+                }
+
+                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
+            await transaction.CommitAsync(ct).ConfigureAwait(false);
+            _schemaReady = true;
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+}

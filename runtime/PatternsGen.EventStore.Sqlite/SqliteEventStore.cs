@@ -1,0 +1,281 @@
+using System.Data;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using PatternsGen.EventSourcing;
+
+namespace PatternsGen.EventStore.Sqlite;
+
+/// <summary>
+/// An event store in a SQLite database file: the embedded default. WAL journaling lets readers run
+/// while one writer appends; each append is one <c>BEGIN IMMEDIATE</c> transaction, so concurrent
+/// writers (threads or processes) queue for the write lock and then either succeed or get a
+/// <see cref="ConcurrencyException"/>. A crash mid-append leaves no part of the batch behind.
+/// </summary>
+/// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
+public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
+{
+    private const int PageSize = 512; // rows per read query: reads never hold a transaction while the caller works
+    private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
+
+    private readonly string _connectionString;
+    private readonly EventEncoder _encoder;
+    private readonly SemaphoreSlim _schemaGate = new(1, 1);
+    private volatile bool _schemaReady;
+
+    /// <summary>Creates a store on <paramref name="connectionString"/> (e.g. <c>Data Source=events.db</c>). Nothing is opened until first use.</summary>
+    public SqliteEventStore(string connectionString, EventStoreOptions? options = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        if (builder.Mode == SqliteOpenMode.Memory || builder.DataSource is "" or ":memory:")
+        {
+            throw new ArgumentException(
+                "SqliteEventStore needs a database file (each connection to an in-memory SQLite database sees a different one); use InMemoryEventStore instead.",
+                nameof(connectionString));
+        }
+
+        _connectionString = builder.ToString();
+        _encoder = new EventEncoder(options);
+    }
+
+    /// <inheritdoc />
+    public AppendSignal Appends { get; } = new();
+
+    /// <inheritdoc />
+    public async ValueTask<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateAppend(streamId, expectedVersion, events);
+        var pending = _encoder.Encode(events);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            long version;
+            using (var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false))
+            {
+                var current = await StreamVersionAsync(connection, transaction, streamId, ct).ConfigureAwait(false);
+                if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
+                {
+                    throw new ConcurrencyException(streamId, expectedVersion, current);
+                }
+
+                if (pending.Length == 0)
+                {
+                    return current;
+                }
+
+                version = current;
+                using var insert = connection.CreateCommand();
+                insert.Transaction = transaction;
+                insert.CommandText = SqliteSchema.Insert;
+                var id = insert.Parameters.Add("$id", SqliteType.Text);
+                insert.Parameters.AddWithValue("$stream", streamId);
+                var number = insert.Parameters.Add("$version", SqliteType.Integer);
+                var type = insert.Parameters.Add("$type", SqliteType.Text);
+                var data = insert.Parameters.Add("$data", SqliteType.Text);
+                var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+                var correlation = insert.Parameters.Add("$correlation", SqliteType.Text);
+                var causation = insert.Parameters.Add("$causation", SqliteType.Text);
+                foreach (var e in pending)
+                {
+                    id.Value = e.EventId.ToString();
+                    number.Value = ++version;
+                    type.Value = e.EventType;
+                    data.Value = Encoding.UTF8.GetString(e.Json!);
+                    timestamp.Value = e.Timestamp.UtcTicks;
+                    correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
+                    causation.Value = (object?)e.CausationId ?? DBNull.Value;
+                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                }
+
+                transaction.Commit();
+            }
+
+            Appends.Signal();
+            return version;
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
+        {
+            // Only reachable if another writer got in despite the write lock (e.g. a second store on a
+            // copy of the schema without it); the unique (stream, version) key still keeps the stream whole.
+            var actual = await ReadVersionAsync(streamId, ct).ConfigureAwait(false);
+            throw new ConcurrencyException(streamId, expectedVersion, actual);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw Busy(error);
+        }
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
+        return ReadAsync(SqliteSchema.ReadStream, streamId, fromVersion, ct);
+    }
+
+    /// <inheritdoc />
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
+        return ReadAsync(SqliteSchema.ReadAll, null, fromPosition, ct);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.ReadSnapshot;
+        command.Parameters.AddWithValue("$stream", streamId);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt32(1) != schemaVersion)
+        {
+            return null;
+        }
+
+        var state = _encoder.DecodeSnapshot<TState>(reader.GetFieldValue<byte[]>(2));
+        return state is null ? null : new Snapshot<TState>(reader.GetInt64(0), schemaVersion, state);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default)
+    {
+        EventEncoder.ValidateStreamId(streamId);
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var json = _encoder.EncodeSnapshot(snapshot.State);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.WriteSnapshot;
+        command.Parameters.AddWithValue("$stream", streamId);
+        command.Parameters.AddWithValue("$version", snapshot.Version);
+        command.Parameters.AddWithValue("$schema", snapshot.SchemaVersion);
+        command.Parameters.AddWithValue("$data", Encoding.UTF8.GetString(json));
+        command.Parameters.AddWithValue("$timestamp", _encoder.TimeProvider.GetUtcNow().UtcTicks);
+        try
+        {
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw Busy(error);
+        }
+    }
+
+    private async IAsyncEnumerable<RecordedEvent> ReadAsync(string sql, string? streamId, long from, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var page = new List<RecordedEvent>(PageSize);
+        while (true)
+        {
+            page.Clear();
+            await using (var connection = await OpenAsync(ct).ConfigureAwait(false))
+            using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                if (streamId is not null)
+                {
+                    command.Parameters.AddWithValue("$stream", streamId);
+                }
+
+                command.Parameters.AddWithValue("$from", from);
+                command.Parameters.AddWithValue("$limit", PageSize);
+                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+                while (await reader.ReadAsync(ct).ConfigureAwait(false))
+                {
+                    page.Add(ReadEvent(reader));
+                }
+            }
+
+            foreach (var e in page)
+            {
+                yield return e;
+            }
+
+            if (page.Count < PageSize)
+            {
+                yield break;
+            }
+
+            from = streamId is null ? page[^1].Position : page[^1].Version;
+        }
+    }
+
+    private RecordedEvent ReadEvent(SqliteDataReader reader)
+    {
+        var streamId = reader.GetString(2);
+        var version = reader.GetInt64(3);
+        var eventType = reader.GetString(4);
+        var data = _encoder.Decode(eventType, reader.GetFieldValue<byte[]>(5), streamId, version); // TEXT read as its UTF-8 bytes
+        return new RecordedEvent(
+            Guid.Parse(reader.GetString(1)),
+            streamId,
+            version,
+            reader.GetInt64(0),
+            eventType,
+            data,
+            new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
+            reader.IsDBNull(7) ? null : reader.GetString(7),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
+    }
+
+    private async ValueTask<long> ReadVersionAsync(string streamId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        return await StreamVersionAsync(connection, null, streamId, ct).ConfigureAwait(false);
+    }
+
+    private static async ValueTask<long> StreamVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, string streamId, CancellationToken ct)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = SqliteSchema.StreamVersion;
+        command.Parameters.AddWithValue("$stream", streamId);
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+    }
+
+    private async ValueTask<SqliteConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(ct).ConfigureAwait(false);
+            if (!_schemaReady)
+            {
+                await EnsureSchemaAsync(connection, ct).ConfigureAwait(false);
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private async ValueTask EnsureSchemaAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        await _schemaGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (!_schemaReady)
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = SqliteSchema.Create;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                _schemaReady = true;
+            }
+        }
+        finally
+        {
+            _schemaGate.Release();
+        }
+    }
+
+    private TimeoutException Busy(SqliteException error) => new(
+        "The SQLite database stayed locked by another connection for longer than the command timeout " +
+        $"(Default Timeout in the connection string, now {new SqliteConnectionStringBuilder(_connectionString).DefaultTimeout} s). Nothing was written.",
+        error);
+}
