@@ -1,0 +1,66 @@
+using PatternsGen.EventSourcing;
+using PatternsGen.EventStore.PostgreSql;
+using PatternsGen.EventStore.Sqlite;
+using PatternsGen.EventStore.Testing;
+
+// Usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared> <name> [batches]
+//   append-forever: appends batches of 10 Ticks to three streams and prints "appended N" after each, until killed.
+//   write-shared:   appends [batches] batches of 3 to stream "shared", reloading on each conflict; exit 0 when done.
+if (args.Length < 5)
+{
+    Console.Error.WriteLine("usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared> <name> [batches]");
+    return 2;
+}
+
+var (kind, connectionString, schema, mode, name) = (args[0], args[1], args[2], args[3], args[4]);
+IEventStore store = kind switch
+{
+    "sqlite" => new SqliteEventStore(connectionString),
+    "postgres" => new PostgresEventStore(connectionString, null, schema),
+    _ => throw new ArgumentException($"unknown store '{kind}'"),
+};
+
+try
+{
+    if (mode == "append-forever")
+    {
+        for (var batch = 0; ; batch++)
+        {
+            var events = Enumerable.Range(0, 10).Select(i => (object)new Tick(i, $"{name}-{batch}")).ToList();
+            await store.AppendAsync($"crash-{batch % 3}", ExpectedVersion.Any, events);
+            Console.WriteLine($"appended {batch}");
+        }
+    }
+
+    var batches = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture);
+    for (var batch = 0; batch < batches; batch++)
+    {
+        var events = Enumerable.Range(0, 3).Select(i => (object)new Tick(i, $"{name}-{batch}")).ToList();
+        while (true)
+        {
+            var version = 0L;
+            await foreach (var e in store.ReadStreamAsync("shared"))
+            {
+                version = e.Version;
+            }
+
+            try
+            {
+                await store.AppendAsync("shared", version, events);
+                break;
+            }
+            catch (ConcurrencyException)
+            {
+                // another process won: reload and try again
+            }
+        }
+    }
+
+    Console.WriteLine("done");
+    return 0;
+}
+catch (Exception error)
+{
+    Console.Error.WriteLine(error);
+    return 1;
+}

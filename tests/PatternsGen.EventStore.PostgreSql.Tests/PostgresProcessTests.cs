@@ -1,0 +1,41 @@
+using Npgsql;
+using PatternsGen.EventStore.Testing;
+
+namespace PatternsGen.EventStore.PostgreSql.Tests;
+
+public sealed class PostgresProcessTests : IAsyncLifetime
+{
+    private readonly string _schema = "process_" + Guid.NewGuid().ToString("N");
+    private string? _connectionString;
+
+    [SkippableFact]
+    public async Task A_writer_killed_with_SIGKILL_mid_append_leaves_no_torn_batch_in_20_trials()
+    {
+        _connectionString = PostgresServer.ConnectionString();
+        await using var store = new PostgresEventStore(_connectionString, null, _schema);
+        await ProcessTrials.KillDuringAppendsAsync(store, "postgres", _connectionString, _schema, trials: 20);
+    }
+
+    [SkippableFact]
+    public async Task Writers_in_four_processes_all_succeed_with_a_gapless_stream()
+    {
+        _connectionString = PostgresServer.ConnectionString();
+        await using var store = new PostgresEventStore(_connectionString, null, _schema);
+        await ProcessTrials.WritersInSeveralProcessesAsync(store, "postgres", _connectionString, _schema);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_connectionString is null)
+        {
+            return;
+        }
+
+        await using var connection = new NpgsqlConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+}
