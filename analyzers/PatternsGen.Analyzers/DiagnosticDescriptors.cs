@@ -8,6 +8,82 @@ internal static class DiagnosticDescriptors
     internal const string HelpLinkBase = "https://github.com/patternsgen/PatternsGen/blob/main/docs/diagnostics/";
 
     private const string Usage = "PatternsGen.Usage";
+    private const string EventSourcing = "PatternsGen.EventSourcing";
+
+    public static readonly DiagnosticDescriptor RaisedEventHasNoApply = Create(
+        DiagnosticIds.RaisedEventHasNoApply,
+        "Raised event has no Apply method",
+        "Aggregate '{0}' raises '{1}' but has no Apply method that accepts it; Raise will throw UnknownEventException",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "Raise applies the event before recording it, through the generated apply-switch. An event type no Apply " +
+        "method accepts makes Raise throw at run time. Add 'void Apply(TEvent e)' (the code fix adds a stub).");
+
+    public static readonly DiagnosticDescriptor DuplicateApply = Create(
+        DiagnosticIds.DuplicateApply,
+        "Two Apply methods for one event type",
+        "Aggregate '{0}' already has an Apply method for '{1}'; the apply-switch can call only one",
+        EventSourcing,
+        DiagnosticSeverity.Error,
+        "Each event type may have one Apply method. Apply(S) and Apply(S?) of a struct event count as the same type, " +
+        "because the switch sees the boxed value.");
+
+    public static readonly DiagnosticDescriptor InvalidApplyShape = Create(
+        DiagnosticIds.InvalidApplyShape,
+        "Apply method has the wrong shape",
+        "Apply method '{0}' is not part of the apply-switch: {1}",
+        EventSourcing,
+        DiagnosticSeverity.Error,
+        "The apply-switch calls instance methods 'void Apply(TEvent e)' with one by-value parameter whose type a type " +
+        "pattern can match. Rename helper methods that are not event handlers.");
+
+    public static readonly DiagnosticDescriptor DuplicateEventName = Create(
+        DiagnosticIds.DuplicateEventName,
+        "Two event types share a name",
+        "Event name '{0}' is used by both '{1}' and '{2}'; stores could not tell them apart",
+        EventSourcing,
+        DiagnosticSeverity.Error,
+        "Stores keep each event under its name ([Event(\"name\")], else the type's name). Two types with one name " +
+        "would read back as the same type. Give one of them another name with [Event(\"...\")].",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor EventTypeNotSerializable = Create(
+        DiagnosticIds.EventTypeNotSerializable,
+        "Event type cannot be stored",
+        "Event type '{0}' cannot be stored: {1}",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "Stores register event types from generated code and write them as JSON with System.Text.Json. An event type " +
+        "must be a concrete, non-generic class, record or struct visible within its assembly, that System.Text.Json " +
+        "can construct and whose data it can see.");
+
+    public static readonly DiagnosticDescriptor EventTypeNeedsJsonMetadata = Create(
+        DiagnosticIds.EventTypeNeedsJsonMetadata,
+        "Event type needs source-generated JSON metadata under Native AOT",
+        "'{0}' is stored as JSON but no JsonSerializerContext in this project lists it; under Native AOT the store cannot serialize it",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "With PublishAot or IsAotCompatible set, reflection-based JSON is unavailable. Add [JsonSerializable(typeof(T))] " +
+        "to a JsonSerializerContext and pass its options to the store (EventStoreOptions.JsonOptions).",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor SnapshotStateNotCapturable = Create(
+        DiagnosticIds.SnapshotStateNotCapturable,
+        "SnapshotEvery is set but the state cannot be captured",
+        "Aggregate '{0}' sets SnapshotEvery but {1}; no snapshots will be taken",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "Snapshots capture state through two methods the aggregate declares: 'TState CreateSnapshot()' and " +
+        "'void RestoreSnapshot(TState state)', with the same TState. SnapshotEvery must be positive.");
+
+    public static readonly DiagnosticDescriptor AggregateCannotBeCreated = Create(
+        DiagnosticIds.AggregateCannotBeCreated,
+        "Aggregate cannot be created to replay events",
+        "Aggregate '{0}' {1}, so FromEvents and LoadAsync are not generated",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "Replaying events starts from a new instance. Give the aggregate a parameterless constructor (it may be private) " +
+        "and do not make it abstract.");
 
     public static readonly DiagnosticDescriptor TypeMustBePartial = Create(
         DiagnosticIds.TypeMustBePartial,
@@ -20,6 +96,6 @@ internal static class DiagnosticDescriptors
         "must be declared with the 'partial' modifier.");
 
     private static DiagnosticDescriptor Create(
-        string id, string title, string message, string category, DiagnosticSeverity severity, string description) =>
-        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md");
+        string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
+        new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);
 }

@@ -7,5 +7,14 @@ namespace PatternsGen.Analyzers;
 /// </summary>
 internal static class DiagnosticIds
 {
+    public const string RaisedEventHasNoApply = "PGEN201";
+    public const string DuplicateApply = "PGEN202";
+    public const string InvalidApplyShape = "PGEN203";
+    public const string DuplicateEventName = "PGEN204";
+    public const string EventTypeNotSerializable = "PGEN205";
+    public const string EventTypeNeedsJsonMetadata = "PGEN206";
+    public const string SnapshotStateNotCapturable = "PGEN207";
+    public const string AggregateCannotBeCreated = "PGEN208";
+
     public const string TypeMustBePartial = "PGEN900";
 }

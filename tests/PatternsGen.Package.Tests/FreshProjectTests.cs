@@ -42,6 +42,7 @@ public sealed class FreshProjectTests(PackedPackages packages) : IDisposable
         var run = await DotNet.RunAsync(_project, environment, dll);
         Assert.True(run.ExitCode == 0, "run failed:\n" + run.Output);
         Assert.Contains("version=3 total=15 uncommitted=3", run.Output);
+        Assert.Contains("loaded version=3 total=15 closed=True", run.Output); // the store package, on its generated event registry
     }
 
     private void WriteConsumer()
@@ -87,12 +88,18 @@ public sealed class FreshProjectTests(PackedPackages packages) : IDisposable
             """);
         File.WriteAllText(Path.Combine(_project, "Program.cs"), """
             using Demo;
+            using PatternsGen.EventStore.Sqlite;
 
             var order = new Order();
             order.Add(10m);
             order.Add(5m);
             order.Close();
             Console.WriteLine($"version={order.Version} total={order.Total} uncommitted={order.GetUncommittedEvents().Count}");
+
+            var store = new SqliteEventStore($"Data Source={Path.Combine(AppContext.BaseDirectory, "events.db")}");
+            await order.SaveAsync(store, "order-1");
+            var loaded = await Order.LoadAsync(store, "order-1");
+            Console.WriteLine($"loaded version={loaded!.Version} total={loaded.Total} closed={loaded.IsClosed}");
 
             namespace Demo
             {

@@ -25,6 +25,8 @@ public sealed class PackageContentTests(PackedPackages packages)
         Assert.Contains("analyzers/dotnet/cs/PatternsGen.Generators.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/PatternsGen.Analyzers.dll", entries);
         Assert.Contains("analyzers/dotnet/cs/PatternsGen.CodeFixes.dll", entries);
+        Assert.Contains("build/PatternsGen.props", entries);
+        Assert.Contains("buildTransitive/PatternsGen.props", entries);
         Assert.DoesNotContain(entries, e => e.Contains("Microsoft.CodeAnalysis", StringComparison.OrdinalIgnoreCase));
         Assert.Equal(3, entries.Count(e => e.StartsWith("analyzers/", StringComparison.Ordinal)));
     }
@@ -45,19 +47,17 @@ public sealed class PackageContentTests(PackedPackages packages)
     }
 
     [Theory]
-    [InlineData("PatternsGen.EventStore.Sqlite")]
-    [InlineData("PatternsGen.EventStore.PostgreSql")]
-    public void Store_packages_depend_on_PatternsGen_and_bring_its_generators_along(string id)
+    [InlineData("PatternsGen.EventStore.Sqlite", "Microsoft.Data.Sqlite")]
+    [InlineData("PatternsGen.EventStore.PostgreSql", "Npgsql")]
+    public void Store_packages_depend_on_PatternsGen_and_their_driver_only_and_bring_the_generators_along(string id, string driver)
     {
         var nuspec = Nuspec($"{id}.0.1.0.nupkg");
         var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency").ToArray();
 
-        Assert.NotEmpty(dependencies);
-        Assert.All(dependencies, d =>
-        {
-            Assert.Equal("PatternsGen", d.Attribute("id")?.Value);
-            Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? string.Empty);
-        });
+        Assert.Equal([driver, "PatternsGen"], dependencies.Select(static d => d.Attribute("id")!.Value).Distinct().Order());
+        Assert.All(
+            dependencies.Where(static d => d.Attribute("id")!.Value == "PatternsGen"),
+            static d => Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? string.Empty));
         Assert.Contains($"lib/net10.0/{id}.dll", Entries($"{id}.0.1.0.nupkg"));
         Assert.Equal("MIT", Element(nuspec, "license"));
     }

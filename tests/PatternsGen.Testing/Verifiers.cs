@@ -17,10 +17,20 @@ public static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) =>
         VerifyAsync(source, withRuntime: true, expected);
 
-    public static Task VerifyAsync(string source, bool withRuntime, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, bool withRuntime, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, withRuntime, buildProperties: null, expected);
+
+    /// <summary>Also sets MSBuild properties as the build passes them to analyzers (<c>build_property.X = value</c>).</summary>
+    public static Task VerifyAsync(string source, bool withRuntime, IReadOnlyDictionary<string, string>? buildProperties, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { TestCode = source };
         TestSetup.Configure(test, withRuntime);
+        if (buildProperties is not null)
+        {
+            var config = "is_global = true\n" + string.Concat(buildProperties.Select(static p => $"build_property.{p.Key} = {p.Value}\n"));
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", config));
+        }
+
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();
     }
