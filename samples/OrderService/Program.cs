@@ -1,12 +1,19 @@
 using OrderService.Orders;
 using OrderService.Services;
+using PatternsGen.EventSourcing;
+using PatternsGen.EventStore.Sqlite;
 
 // The OrderService sample grows with each capability. Today: the seed's order aggregate with a
-// generated apply-switch, and the inventory call guarded by a resilience pipeline. The order's
-// events are kept in a list here; the SQLite event store replaces that list when event sourcing lands.
+// generated apply-switch, stored in SQLite (the embedded default), and the inventory call guarded
+// by a resilience pipeline.
 
 Console.WriteLine("PatternsGen OrderService sample");
 Console.WriteLine();
+
+// The event store: a SQLite file beside the program. Each run adds one more order to it.
+var databasePath = Path.Combine(AppContext.BaseDirectory, "orders.db");
+var store = new SqliteEventStore($"Data Source={databasePath}");
+var orderId = $"order-{Guid.NewGuid():N}"[..14];
 
 // The inventory service fails every third call; retries absorb it, the breaker stays closed.
 var services = new ServiceCalls(new InventoryClient(failEvery: 3));
@@ -25,17 +32,43 @@ order.Submit();
 Console.WriteLine($"Reserved stock through the inventory pipeline: {services.Inventory.Calls} calls, " +
                   $"{services.Retries} retried, circuit {services.InventoryPipeline.CircuitBreaker!.State}.");
 
-var history = order.GetUncommittedEvents().ToList(); // what a store would append
-order.MarkCommitted();
-Console.WriteLine($"Placed an order: {history.Count} events, version {order.Version}, status '{order.Status}'.");
-foreach (var e in history)
+using (EventMetadata.Use(correlationId: orderId))
 {
-    Console.WriteLine($"  {e}");
+    await order.SaveAsync(store, orderId);
 }
 
-var replayed = OrderAggregate.FromEvents(history);
-Console.WriteLine($"Rebuilt from its events: version {replayed.Version}, status '{replayed.Status}', " +
-                  $"{replayed.Items.Sum(static i => i.Quantity)} items.");
+Console.WriteLine($"Placed {orderId}: version {order.Version}, status '{order.Status}', saved to {databasePath}.");
+await foreach (var e in store.ReadStreamAsync(orderId))
+{
+    Console.WriteLine($"  v{e.Version} #{e.Position} {e.EventType,-18} {e.Data}");
+}
+
+var loaded = await OrderAggregate.LoadAsync(store, orderId)
+             ?? throw new InvalidOperationException($"{orderId} was just saved but cannot be loaded.");
+var same = loaded.Version == order.Version && loaded.Status == order.Status && loaded.Items.SequenceEqual(order.Items);
+Console.WriteLine($"Loaded back (its newest snapshot, then any later events): version {loaded.Version}, status '{loaded.Status}', " +
+                  $"{loaded.Items.Sum(static i => i.Quantity)} items.");
+
+// Two clerks load the order; the first cancels it, the second's save is refused because the
+// stream moved on. Nothing of the second is written.
+var clerkA = (await OrderAggregate.LoadAsync(store, orderId))!;
+var clerkB = (await OrderAggregate.LoadAsync(store, orderId))!;
+clerkA.Cancel("customer called");
+await clerkA.SaveAsync(store, orderId);
+clerkB.Cancel("duplicate order");
+try
+{
+    await clerkB.SaveAsync(store, orderId);
+    same = false;
+}
+catch (ConcurrencyException conflict)
+{
+    Console.WriteLine($"A stale save is refused: expected version {conflict.ExpectedVersion}, the stream is at {conflict.ActualVersion}.");
+}
+
+var final = (await OrderAggregate.LoadAsync(store, orderId))!;
+Console.WriteLine($"After the cancel: version {final.Version}, status '{final.Status}'.");
+same &= final.Status == "cancelled" && final.Version == order.Version + 1;
 
 try
 {
@@ -46,6 +79,5 @@ catch (InvalidOperationException error)
     Console.WriteLine($"An empty order is refused: {error.Message}");
 }
 
-var same = replayed.Version == order.Version && replayed.Status == order.Status && replayed.Items.SequenceEqual(order.Items);
-Console.WriteLine(same ? "Replay matches the original order." : "Replay does NOT match the original order.");
+Console.WriteLine(same ? "Store, replay and concurrency check out." : "Something did NOT check out.");
 return same ? 0 : 1;

@@ -29,13 +29,9 @@ internal static class AggregateEmitter
             /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
             /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
             {{GeneratedCode.Attribute}}
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
             public void ApplyEvent(object @event)
             {
-                if (@event is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(@event));
-                }
-
             """);
         writer.Indentation++;
         WriteApplySwitch(writer, model);
@@ -75,9 +71,20 @@ internal static class AggregateEmitter
                     }
 
                     var aggregate = new {{self}}();
-                    foreach (var @event in events)
+                    if (events is object[] array)
                     {
-                        aggregate.ApplyEvent(@event);
+                        // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
+                        foreach (var @event in array)
+                        {
+                            aggregate.ApplyEvent(@event);
+                        }
+                    }
+                    else
+                    {
+                        foreach (var @event in events)
+                        {
+                            aggregate.ApplyEvent(@event);
+                        }
                     }
 
                     return aggregate;
@@ -197,13 +204,8 @@ internal static class AggregateEmitter
 
     private static void WriteApplySwitch(SourceWriter writer, AggregateModel model)
     {
-        var unknown = $"throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof({model.Hierarchy.FullyQualifiedName}), @event.GetType());";
-        if (model.ApplyMethods.Count == 0)
-        {
-            writer.WriteLine(unknown); // a switch with only a default would leave 'Version++' unreachable (CS0162)
-            return;
-        }
-
+        // The throw lives in a helper so the switch stays small enough to inline; null lands there too.
+        var unknown = $"global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof({model.Hierarchy.FullyQualifiedName}), @event);";
         writer.WriteLine("switch (@event)");
         writer.OpenBlock();
         foreach (var apply in model.ApplyMethods)
@@ -215,6 +217,7 @@ internal static class AggregateEmitter
 
         writer.WriteLine("default:");
         writer.WriteLine("    " + unknown);
+        writer.WriteLine("    break;");
         writer.CloseBlock();
         writer.WriteLine();
         writer.WriteLine("Version++;");

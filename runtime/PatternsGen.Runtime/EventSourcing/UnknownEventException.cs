@@ -20,6 +20,15 @@ public sealed class UnknownEventException : InvalidOperationException
     /// <summary>The aggregate that received the event.</summary>
     public Type AggregateType { get; }
 
+    /// <summary>
+    /// Throws for an event no <c>Apply</c> of <paramref name="aggregateType"/> accepts (or <see cref="ArgumentNullException"/>
+    /// for null). Called by generated <c>ApplyEvent</c>: a throw in a helper keeps the switch small enough to inline.
+    /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    public static void Throw(Type aggregateType, object? @event) =>
+        throw (@event is null ? new ArgumentNullException(nameof(@event)) : new UnknownEventException(aggregateType, @event.GetType()));
+
     /// <summary>The runtime type of the event it cannot apply.</summary>
     public Type EventType { get; }
 }

@@ -9,3 +9,10 @@ public sealed record ItemAdded(string ProductId, int Quantity);
 /// <summary>The customer submitted the order; it can no longer change.</summary>
 [Event("order.submitted")]
 public sealed record OrderSubmitted;
+
+/// <summary>The order was cancelled before it shipped.</summary>
+[Event("order.cancelled")]
+public sealed record OrderCancelled(string Reason);
+
+/// <summary>An order's state as a snapshot stores it (see OrderAggregate's CreateSnapshot).</summary>
+public sealed record OrderState(string Status, IReadOnlyList<ItemAdded> Items);

@@ -66,3 +66,45 @@ public sealed class DictionaryOrder
         return order;
     }
 }
+
+/// <summary>The same aggregate folded by reflection: each event's Apply found once per type, then called with MethodInfo.Invoke.</summary>
+public sealed class ReflectionOrder
+{
+    private static readonly Dictionary<Type, System.Reflection.MethodInfo> Methods = new();
+
+    public string? Id { get; private set; }
+
+    public decimal Total { get; private set; }
+
+    public bool Shipped { get; private set; }
+
+    public long Version { get; private set; }
+
+    public static ReflectionOrder FromEvents(IEnumerable<object> events)
+    {
+        var order = new ReflectionOrder();
+        foreach (var e in events)
+        {
+            var type = e.GetType();
+            if (!Methods.TryGetValue(type, out var method))
+            {
+                method = typeof(ReflectionOrder).GetMethod(nameof(Apply), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Instance, [type])
+                         ?? throw new InvalidOperationException($"No Apply for {type}");
+                Methods[type] = method;
+            }
+
+            method.Invoke(order, [e]);
+            order.Version++;
+        }
+
+        return order;
+    }
+
+    private void Apply(OrderPlaced e) => Id = e.OrderId;
+
+    private void Apply(LineAdded e) => Total += e.Amount;
+
+    private void Apply(LineRemoved e) => Total -= e.Amount;
+
+    private void Apply(OrderShipped e) => Shipped = true;
+}

@@ -15,13 +15,9 @@ namespace Shop.Orders
         /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
         /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            if (@event is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(@event));
-            }
-
             switch (@event)
             {
                 case global::Shop.Orders.OrderPlaced e:
@@ -31,7 +27,8 @@ namespace Shop.Orders
                     Apply(e);
                     break;
                 default:
-                    throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof(global::Shop.Orders.Order), @event.GetType());
+                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Orders.Order), @event);
+                    break;
             }
 
             Version++;
@@ -64,9 +61,20 @@ namespace Shop.Orders
             }
 
             var aggregate = new global::Shop.Orders.Order();
-            foreach (var @event in events)
+            if (events is object[] array)
             {
-                aggregate.ApplyEvent(@event);
+                // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
+                foreach (var @event in array)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
+            }
+            else
+            {
+                foreach (var @event in events)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
             }
 
             return aggregate;

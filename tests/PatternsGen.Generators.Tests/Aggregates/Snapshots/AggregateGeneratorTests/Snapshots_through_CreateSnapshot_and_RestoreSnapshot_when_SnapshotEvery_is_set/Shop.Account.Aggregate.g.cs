@@ -15,20 +15,17 @@ namespace Shop
         /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
         /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            if (@event is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(@event));
-            }
-
             switch (@event)
             {
                 case global::Shop.Deposited e:
                     Apply(e);
                     break;
                 default:
-                    throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof(global::Shop.Account), @event.GetType());
+                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Account), @event);
+                    break;
             }
 
             Version++;
@@ -61,9 +58,20 @@ namespace Shop
             }
 
             var aggregate = new global::Shop.Account();
-            foreach (var @event in events)
+            if (events is object[] array)
             {
-                aggregate.ApplyEvent(@event);
+                // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
+                foreach (var @event in array)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
+            }
+            else
+            {
+                foreach (var @event in events)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
             }
 
             return aggregate;
@@ -82,8 +90,8 @@ namespace Shop
             global::Shop.Account? aggregate = null;
             if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots)
             {
-                var snapshot = await snapshots.ReadSnapshotAsync<global::Shop.AccountState>(id, ct).ConfigureAwait(false);
-                if (snapshot is not null && snapshot.SchemaVersion == 3) // another schema: replay everything
+                var snapshot = await snapshots.ReadSnapshotAsync<global::Shop.AccountState>(id, 3, ct).ConfigureAwait(false);
+                if (snapshot is not null) // none, or one of another schema version: replay every event
                 {
                     aggregate = new global::Shop.Account();
                     aggregate.RestoreSnapshot(snapshot.State);

@@ -15,13 +15,9 @@ namespace Shop
         /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
         /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            if (@event is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(@event));
-            }
-
             switch (@event)
             {
                 case global::Shop.PaymentCaptured e:
@@ -43,7 +39,8 @@ namespace Shop
                     Apply(e);
                     break;
                 default:
-                    throw new global::PatternsGen.EventSourcing.UnknownEventException(typeof(global::Shop.Ledger), @event.GetType());
+                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Ledger), @event);
+                    break;
             }
 
             Version++;
@@ -76,9 +73,20 @@ namespace Shop
             }
 
             var aggregate = new global::Shop.Ledger();
-            foreach (var @event in events)
+            if (events is object[] array)
             {
-                aggregate.ApplyEvent(@event);
+                // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
+                foreach (var @event in array)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
+            }
+            else
+            {
+                foreach (var @event in events)
+                {
+                    aggregate.ApplyEvent(@event);
+                }
             }
 
             return aggregate;
