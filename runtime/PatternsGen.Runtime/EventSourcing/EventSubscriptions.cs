@@ -48,10 +48,15 @@ public static class EventSubscriptions
                 continue; // more may have arrived while the consumer worked
             }
 
+            if (appended is null)
+            {
+                await Task.Delay(options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
+                continue;
+            }
+
             try
             {
-                var wait = appended ?? Task.Delay(Timeout.InfiniteTimeSpan, options.TimeProvider, ct);
-                await wait.WaitAsync(options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
+                await appended.WaitAsync(options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {

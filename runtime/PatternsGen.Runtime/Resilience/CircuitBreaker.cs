@@ -109,14 +109,17 @@ public sealed class CircuitBreaker
     /// Runs <paramref name="action"/> and reports how it ended instead of throwing: a rejection by the
     /// open circuit costs no exception and no allocation.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // a rejection is then a field read and a struct at the call site
     public ValueTask<Outcome<T>> TryExecuteAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(action);
-        if (!TryEnter(out var permit))
-        {
-            return new ValueTask<Outcome<T>>(Rejection<T>());
-        }
+        return TryEnter(out var permit)
+            ? RunForOutcome(action, state, permit, ct)
+            : new ValueTask<Outcome<T>>(Rejection<T>());
+    }
 
+    private ValueTask<Outcome<T>> RunForOutcome<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, Permit permit, CancellationToken ct)
+    {
         ValueTask<T> pending;
         try
         {
@@ -172,13 +175,17 @@ public sealed class CircuitBreaker
     private bool TryEnter(out Permit permit)
     {
         var word = Volatile.Read(ref _word);
-        if ((word & StateMask) == (long)CircuitState.Closed)
+        switch ((CircuitState)(word & StateMask))
         {
-            permit = new Permit(word >> 2, isTrial: false);
-            return true;
+            case CircuitState.Closed:
+                permit = new Permit(word >> 2, isTrial: false);
+                return true;
+            case CircuitState.Open:
+                permit = default; // rejected without a call: the open circuit is the hot path of an outage
+                return false;
+            default:
+                return TryEnterSlow(word, out permit);
         }
-
-        return TryEnterSlow(word, out permit);
     }
 
     private void OnSuccess(in Permit permit)
@@ -263,9 +270,14 @@ public sealed class CircuitBreaker
         return new CircuitBreakerOpenException(_options.Name, retryAfter, isolated);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private Outcome<T> Rejection<T>()
     {
-        ResilienceTelemetry.Rejected(ResilienceTelemetry.CircuitBreakerPattern, _options.Name, _options.Logger);
+        if (ResilienceTelemetry.IsRejectionObserved(_options.Logger))
+        {
+            ResilienceTelemetry.Rejected(ResilienceTelemetry.CircuitBreakerPattern, _options.Name, _options.Logger);
+        }
+
         return IsIsolated
             ? Outcome<T>.Rejected(null, long.MaxValue)
             : Outcome<T>.Rejected(_clock, Volatile.Read(ref _retryAtTimestamp));

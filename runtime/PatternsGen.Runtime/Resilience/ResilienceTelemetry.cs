@@ -50,6 +50,11 @@ internal static partial class ResilienceTelemetry
         }
     }
 
+    /// <summary>Whether anyone would see a rejection: checked inline so an unobserved rejection makes no call.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    public static bool IsRejectionObserved(ILogger? logger) =>
+        logger is not null || Rejections.Enabled || PatternsGenDiagnostics.ActivitySource.HasListeners();
+
     public static void Rejected(string pattern, string service, ILogger? logger)
     {
         if (Rejections.Enabled)
