@@ -15,14 +15,12 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
 public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable
 {
-    private const int PageSize = 512; // rows per read query: reads never hold a connection while the caller works
     private const string UniqueViolation = "23505";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly PostgresSchema _sql;
     private readonly EventEncoder _encoder;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaGate _schemaGate = new();
 
     /// <summary>Creates a store on <paramref name="connectionString"/>, in database schema <c>public</c>.</summary>
     public PostgresEventStore(string connectionString)
@@ -110,14 +108,14 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     {
         EventEncoder.ValidateStreamId(streamId);
         EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
-        return ReadAsync(streamId, fromVersion, ct);
+        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(streamId, from, limit, token), fromVersion, byPosition: false, ct);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
     {
         EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
-        return ReadAsync(null, fromPosition, ct);
+        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(null, from, limit, token), fromPosition, byPosition: true, ct);
     }
 
     /// <inheritdoc />
@@ -159,41 +157,25 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
-    private async IAsyncEnumerable<RecordedEvent> ReadAsync(string? streamId, long from, [EnumeratorCancellation] CancellationToken ct)
+    private async ValueTask<List<RecordedEvent>> ReadPageAsync(string? streamId, long from, int limit, CancellationToken ct)
     {
-        var page = new List<RecordedEvent>(PageSize);
-        while (true)
+        var page = new List<RecordedEvent>();
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(streamId is null ? _sql.ReadAll : _sql.ReadStream, connection);
+        if (streamId is not null)
         {
-            page.Clear();
-            await using (var connection = await OpenAsync(ct).ConfigureAwait(false))
-            await using (var command = new NpgsqlCommand(streamId is null ? _sql.ReadAll : _sql.ReadStream, connection))
-            {
-                if (streamId is not null)
-                {
-                    command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-                }
-
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
-                command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = PageSize });
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    page.Add(ReadEvent(reader));
-                }
-            }
-
-            foreach (var e in page)
-            {
-                yield return e;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            from = streamId is null ? page[^1].Position : page[^1].Version;
+            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
         }
+
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
+        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            page.Add(ReadEvent(reader));
+        }
+
+        return page;
     }
 
     private RecordedEvent ReadEvent(NpgsqlDataReader reader)
@@ -224,14 +206,9 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     private async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken ct)
     {
         var connection = await _dataSource.OpenConnectionAsync(ct).ConfigureAwait(false);
-        if (_schemaReady)
-        {
-            return connection;
-        }
-
         try
         {
-            await EnsureSchemaAsync(connection, ct).ConfigureAwait(false);
+            await _schemaGate.EnsureAsync(CreateSchemaAsync, connection, ct).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -241,36 +218,22 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
         }
     }
 
-    private async ValueTask EnsureSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
+    // Under the append lock: two instances creating the schema at once would otherwise race inside
+    // CREATE ... IF NOT EXISTS, and one would fail on the catalog's unique index.
+    private async ValueTask CreateSchemaAsync(NpgsqlConnection connection, CancellationToken ct)
     {
-        await _schemaGate.WaitAsync(ct).ConfigureAwait(false);
-        try
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await using (var batch = new NpgsqlBatch(connection, transaction))
         {
-            if (_schemaReady)
+            batch.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
+            foreach (var statement in _sql.Create)
             {
-                return;
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
             }
 
-            // Under the append lock: two instances creating the schema at once would otherwise race
-            // inside CREATE ... IF NOT EXISTS and one would fail on the catalog's unique index.
-            await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-            await using (var batch = new NpgsqlBatch(connection, transaction))
-            {
-                batch.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
-                foreach (var statement in _sql.Create)
-                {
-                    batch.BatchCommands.Add(new NpgsqlBatchCommand(statement));
-                }
-
-                await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-
-            await transaction.CommitAsync(ct).ConfigureAwait(false);
-            _schemaReady = true;
+            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }
-        finally
-        {
-            _schemaGate.Release();
-        }
+
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
     }
 }

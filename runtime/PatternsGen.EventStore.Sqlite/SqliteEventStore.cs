@@ -15,13 +15,11 @@ namespace PatternsGen.EventStore.Sqlite;
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
 public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
 {
-    private const int PageSize = 512; // rows per read query: reads never hold a transaction while the caller works
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 
     private readonly string _connectionString;
     private readonly EventEncoder _encoder;
-    private readonly SemaphoreSlim _schemaGate = new(1, 1);
-    private volatile bool _schemaReady;
+    private readonly SchemaGate _schema = new();
 
     /// <summary>Creates a store on <paramref name="connectionString"/> (e.g. <c>Data Source=events.db</c>). Nothing is opened until first use.</summary>
     public SqliteEventStore(string connectionString, EventStoreOptions? options = null)
@@ -112,14 +110,14 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
     {
         EventEncoder.ValidateStreamId(streamId);
         EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
-        return ReadAsync(SqliteSchema.ReadStream, streamId, fromVersion, ct);
+        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(SqliteSchema.ReadStream, streamId, from, limit, token), fromVersion, byPosition: false, ct);
     }
 
     /// <inheritdoc />
     public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
     {
         EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
-        return ReadAsync(SqliteSchema.ReadAll, null, fromPosition, ct);
+        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(SqliteSchema.ReadAll, null, from, limit, token), fromPosition, byPosition: true, ct);
     }
 
     /// <inheritdoc />
@@ -164,42 +162,26 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         }
     }
 
-    private async IAsyncEnumerable<RecordedEvent> ReadAsync(string sql, string? streamId, long from, [EnumeratorCancellation] CancellationToken ct)
+    private async ValueTask<List<RecordedEvent>> ReadPageAsync(string sql, string? streamId, long from, int limit, CancellationToken ct)
     {
-        var page = new List<RecordedEvent>(PageSize);
-        while (true)
+        var page = new List<RecordedEvent>();
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        if (streamId is not null)
         {
-            page.Clear();
-            await using (var connection = await OpenAsync(ct).ConfigureAwait(false))
-            using (var command = connection.CreateCommand())
-            {
-                command.CommandText = sql;
-                if (streamId is not null)
-                {
-                    command.Parameters.AddWithValue("$stream", streamId);
-                }
-
-                command.Parameters.AddWithValue("$from", from);
-                command.Parameters.AddWithValue("$limit", PageSize);
-                await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-                while (await reader.ReadAsync(ct).ConfigureAwait(false))
-                {
-                    page.Add(ReadEvent(reader));
-                }
-            }
-
-            foreach (var e in page)
-            {
-                yield return e;
-            }
-
-            if (page.Count < PageSize)
-            {
-                yield break;
-            }
-
-            from = streamId is null ? page[^1].Position : page[^1].Version;
+            command.Parameters.AddWithValue("$stream", streamId);
         }
+
+        command.Parameters.AddWithValue("$from", from);
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            page.Add(ReadEvent(reader));
+        }
+
+        return page;
     }
 
     private RecordedEvent ReadEvent(SqliteDataReader reader)
@@ -241,11 +223,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
-            if (!_schemaReady)
-            {
-                await EnsureSchemaAsync(connection, ct).ConfigureAwait(false);
-            }
-
+            await _schema.EnsureAsync(CreateSchemaAsync, connection, ct).ConfigureAwait(false);
             return connection;
         }
         catch
@@ -255,23 +233,11 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         }
     }
 
-    private async ValueTask EnsureSchemaAsync(SqliteConnection connection, CancellationToken ct)
+    private static async ValueTask CreateSchemaAsync(SqliteConnection connection, CancellationToken ct)
     {
-        await _schemaGate.WaitAsync(ct).ConfigureAwait(false);
-        try
-        {
-            if (!_schemaReady)
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = SqliteSchema.Create;
-                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                _schemaReady = true;
-            }
-        }
-        finally
-        {
-            _schemaGate.Release();
-        }
+        using var command = connection.CreateCommand();
+        command.CommandText = SqliteSchema.Create;
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
     }
 
     private TimeoutException Busy(SqliteException error) => new(
