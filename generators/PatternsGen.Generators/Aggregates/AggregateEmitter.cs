@@ -1,3 +1,4 @@
+using System.Linq;
 using PatternsGen.Generators.Aggregates.Model;
 using PatternsGen.Roslyn;
 
@@ -206,19 +207,63 @@ internal static class AggregateEmitter
     {
         // The throw lives in a helper so the switch stays small enough to inline; null lands there too.
         var unknown = $"global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof({model.Hierarchy.FullyQualifiedName}), @event);";
-        writer.WriteLine("switch (@event)");
+        var exact = model.ApplyMethods.Where(static a => a.Match != ApplyMatch.Pattern).ToList();
+        var patterns = model.ApplyMethods.Where(static a => a.Match == ApplyMatch.Pattern).ToList();
+
+        writer.WriteLine("if (@event is null)");
         writer.OpenBlock();
-        foreach (var apply in model.ApplyMethods)
+        writer.WriteLine(unknown);
+        writer.CloseBlock();
+        writer.WriteLine();
+
+        // Sealed classes and structs first, by exact type: one compare each, and nothing can derive
+        // from them, so testing them before the patterns keeps the most specific Apply winning.
+        var first = true;
+        foreach (var apply in exact)
         {
-            writer.WriteLine($"case {apply.EventType.FullyQualifiedName} e:");
-            writer.WriteLine("    Apply(e);");
-            writer.WriteLine("    break;");
+            var type = apply.EventType.FullyQualifiedName;
+            var argument = apply.Match == ApplyMatch.ExactStruct
+                ? $"global::System.Runtime.CompilerServices.Unsafe.Unbox<{type}>(@event)"
+                : $"global::System.Runtime.CompilerServices.Unsafe.As<{type}>(@event)";
+            writer.WriteLine($"{(first ? "if" : "else if")} (@event.GetType() == typeof({type}))");
+            writer.OpenBlock();
+            writer.WriteLine($"Apply({argument});");
+            writer.CloseBlock();
+            first = false;
         }
 
-        writer.WriteLine("default:");
-        writer.WriteLine("    " + unknown);
-        writer.WriteLine("    break;");
-        writer.CloseBlock();
+        if (!first)
+        {
+            writer.WriteLine("else");
+            writer.OpenBlock();
+        }
+
+        if (patterns.Count == 0)
+        {
+            writer.WriteLine(unknown);
+        }
+        else
+        {
+            writer.WriteLine("switch (@event)");
+            writer.OpenBlock();
+            foreach (var apply in patterns)
+            {
+                writer.WriteLine($"case {apply.EventType.FullyQualifiedName} e:");
+                writer.WriteLine("    Apply(e);");
+                writer.WriteLine("    break;");
+            }
+
+            writer.WriteLine("default:");
+            writer.WriteLine("    " + unknown);
+            writer.WriteLine("    break;");
+            writer.CloseBlock();
+        }
+
+        if (!first)
+        {
+            writer.CloseBlock();
+        }
+
         writer.WriteLine();
         writer.WriteLine("Version++;");
     }

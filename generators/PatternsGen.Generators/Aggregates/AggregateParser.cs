@@ -40,9 +40,7 @@ internal static class AggregateParser
             .Select((apply, index) => (apply.EventType, apply.Rank, index))
             .OrderByDescending(static apply => apply.Rank)
             .ThenBy(static apply => apply.index)
-            .Select(static apply => new ApplyMethodModel(
-                TypeRef.From(apply.EventType),
-                EventTypeNames.IsStorable(apply.EventType) ? EventTypeNames.NameOf(apply.EventType) : null))
+            .Select(static apply => new ApplyMethodModel(TypeRef.From(apply.EventType), MatchOf(apply.EventType)))
             .ToEquatableArray();
 
         var canCreate = !type.IsAbstract && type.InstanceConstructors.Any(static c => c.Parameters.Length == 0);
@@ -60,6 +58,13 @@ internal static class AggregateParser
 
         return new SnapshotModel(TypeRef.From(state), every, AttributeReader.NamedInt32(attribute, "SnapshotVersion") ?? 1);
     }
+
+    private static ApplyMatch MatchOf(ITypeSymbol type) => type switch
+    {
+        { IsValueType: true } => ApplyMatch.ExactStruct,
+        { TypeKind: TypeKind.Class, IsSealed: true } => ApplyMatch.ExactClass,
+        _ => ApplyMatch.Pattern,
+    };
 
     private static int SpecificityRank(ITypeSymbol type)
     {

@@ -184,9 +184,10 @@ public sealed class AggregateGeneratorTests
             """).AssertCompilesCleanly();
 
         var text = run.File("Picky.Aggregate.g.cs");
-        Assert.Contains("case global::Good e:", text);
-        Assert.DoesNotContain("global::Bad e", text);
-        Assert.DoesNotContain("string e", text);
+        Assert.Contains("typeof(global::Good)", text);
+        Assert.DoesNotContain("global::Bad", text);
+        Assert.DoesNotContain("typeof(string)", text);
+        Assert.DoesNotContain("case string", text);
     }
 
     [Fact]

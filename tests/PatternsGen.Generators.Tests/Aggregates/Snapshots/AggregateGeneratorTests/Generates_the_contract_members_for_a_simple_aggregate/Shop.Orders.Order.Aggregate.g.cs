@@ -18,17 +18,22 @@ namespace Shop.Orders
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            switch (@event)
+            if (@event is null)
             {
-                case global::Shop.Orders.OrderPlaced e:
-                    Apply(e);
-                    break;
-                case global::Shop.Orders.OrderShipped e:
-                    Apply(e);
-                    break;
-                default:
-                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Orders.Order), @event);
-                    break;
+                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Orders.Order), @event);
+            }
+
+            if (@event.GetType() == typeof(global::Shop.Orders.OrderPlaced))
+            {
+                Apply(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderPlaced>(@event));
+            }
+            else if (@event.GetType() == typeof(global::Shop.Orders.OrderShipped))
+            {
+                Apply(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Orders.OrderShipped>(@event));
+            }
+            else
+            {
+                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Orders.Order), @event);
             }
 
             Version++;

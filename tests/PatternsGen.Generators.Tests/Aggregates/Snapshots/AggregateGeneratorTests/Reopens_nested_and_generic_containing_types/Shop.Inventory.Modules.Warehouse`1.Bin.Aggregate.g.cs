@@ -22,14 +22,18 @@ namespace Shop.Inventory
                 [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
                 public void ApplyEvent(object @event)
                 {
-                    switch (@event)
+                    if (@event is null)
                     {
-                        case global::Shop.Inventory.Restocked e:
-                            Apply(e);
-                            break;
-                        default:
-                            global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Inventory.Modules.Warehouse<TKey>.Bin), @event);
-                            break;
+                        global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Inventory.Modules.Warehouse<TKey>.Bin), @event);
+                    }
+
+                    if (@event.GetType() == typeof(global::Shop.Inventory.Restocked))
+                    {
+                        Apply(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Inventory.Restocked>(@event));
+                    }
+                    else
+                    {
+                        global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Inventory.Modules.Warehouse<TKey>.Bin), @event);
                     }
 
                     Version++;

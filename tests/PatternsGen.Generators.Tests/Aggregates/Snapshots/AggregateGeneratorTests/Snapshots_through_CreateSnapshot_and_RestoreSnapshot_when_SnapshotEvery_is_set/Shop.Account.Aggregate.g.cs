@@ -18,14 +18,18 @@ namespace Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            switch (@event)
+            if (@event is null)
             {
-                case global::Shop.Deposited e:
-                    Apply(e);
-                    break;
-                default:
-                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Account), @event);
-                    break;
+                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Account), @event);
+            }
+
+            if (@event.GetType() == typeof(global::Shop.Deposited))
+            {
+                Apply(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.Deposited>(@event));
+            }
+            else
+            {
+                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Account), @event);
             }
 
             Version++;

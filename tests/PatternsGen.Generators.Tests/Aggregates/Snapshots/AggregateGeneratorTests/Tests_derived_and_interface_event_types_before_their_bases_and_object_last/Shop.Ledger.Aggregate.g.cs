@@ -18,29 +18,39 @@ namespace Shop
         [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
-            switch (@event)
+            if (@event is null)
             {
-                case global::Shop.PaymentCaptured e:
-                    Apply(e);
-                    break;
-                case global::Shop.LineAdded e:
-                    Apply(e);
-                    break;
-                case global::Shop.OrderEvent e:
-                    Apply(e);
-                    break;
-                case global::Shop.IPaymentEvent e:
-                    Apply(e);
-                    break;
-                case global::Shop.IOrderEvent e:
-                    Apply(e);
-                    break;
-                case object e:
-                    Apply(e);
-                    break;
-                default:
-                    global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Ledger), @event);
-                    break;
+                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Ledger), @event);
+            }
+
+            if (@event.GetType() == typeof(global::Shop.PaymentCaptured))
+            {
+                Apply(global::System.Runtime.CompilerServices.Unsafe.As<global::Shop.PaymentCaptured>(@event));
+            }
+            else if (@event.GetType() == typeof(global::Shop.LineAdded))
+            {
+                Apply(global::System.Runtime.CompilerServices.Unsafe.Unbox<global::Shop.LineAdded>(@event));
+            }
+            else
+            {
+                switch (@event)
+                {
+                    case global::Shop.OrderEvent e:
+                        Apply(e);
+                        break;
+                    case global::Shop.IPaymentEvent e:
+                        Apply(e);
+                        break;
+                    case global::Shop.IOrderEvent e:
+                        Apply(e);
+                        break;
+                    case object e:
+                        Apply(e);
+                        break;
+                    default:
+                        global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Ledger), @event);
+                        break;
+                }
             }
 
             Version++;

@@ -16,14 +16,18 @@ partial class @checked
     [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
     public void ApplyEvent(object @event)
     {
-        switch (@event)
+        if (@event is null)
         {
-            case global::@event e:
-                Apply(e);
-                break;
-            default:
-                global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::@checked), @event);
-                break;
+            global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::@checked), @event);
+        }
+
+        if (@event.GetType() == typeof(global::@event))
+        {
+            Apply(global::System.Runtime.CompilerServices.Unsafe.Unbox<global::@event>(@event));
+        }
+        else
+        {
+            global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::@checked), @event);
         }
 
         Version++;
