@@ -95,6 +95,16 @@ internal static class DiagnosticDescriptors
         "[EventHandler], [AgentTool]) through partial declarations. The type, and every type containing it, " +
         "must be declared with the 'partial' modifier.");
 
+    public static readonly DiagnosticDescriptor RaisedEventNotRegistered = Create(
+        DiagnosticIds.RaisedEventNotRegistered,
+        "Raised event type is not known to the stores",
+        "Aggregate '{0}' raises '{1}', which reaches Apply only through a base type or interface and has no [Event]; saving it will fail",
+        EventSourcing,
+        DiagnosticSeverity.Warning,
+        "Stores know the [Event] types and the types an aggregate's Apply methods take by name. An event applied " +
+        "through Apply(IOrderEvent) or Apply(OrderEvent) is neither, so SaveAsync would throw EventSerializationException. " +
+        "Mark the event type [Event] (with a name) or give it its own Apply.");
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);

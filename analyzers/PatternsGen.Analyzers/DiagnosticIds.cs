@@ -15,6 +15,7 @@ internal static class DiagnosticIds
     public const string EventTypeNeedsJsonMetadata = "PGEN206";
     public const string SnapshotStateNotCapturable = "PGEN207";
     public const string AggregateCannotBeCreated = "PGEN208";
+    public const string RaisedEventNotRegistered = "PGEN209";
 
     public const string TypeMustBePartial = "PGEN900";
 }

@@ -1,5 +1,4 @@
 using System.Data;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PatternsGen.EventSourcing;

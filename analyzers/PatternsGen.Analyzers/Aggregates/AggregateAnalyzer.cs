@@ -13,7 +13,8 @@ namespace PatternsGen.Analyzers.Aggregates;
 /// <summary>
 /// The mistakes in an <c>[Aggregate]</c> class: Raise of an event no Apply accepts (PGEN201), two Apply
 /// methods for one type (PGEN202), an Apply the switch cannot call (PGEN203), SnapshotEvery without a way
-/// to capture state (PGEN207), and no way to create the aggregate for replay (PGEN208).
+/// to capture state (PGEN207), no way to create the aggregate for replay (PGEN208), and a raised event
+/// the stores will not know (PGEN209).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AggregateAnalyzer : DiagnosticAnalyzer
@@ -23,7 +24,8 @@ public sealed class AggregateAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.DuplicateApply,
         DiagnosticDescriptors.InvalidApplyShape,
         DiagnosticDescriptors.SnapshotStateNotCapturable,
-        DiagnosticDescriptors.AggregateCannotBeCreated);
+        DiagnosticDescriptors.AggregateCannotBeCreated,
+        DiagnosticDescriptors.RaisedEventNotRegistered);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -125,9 +127,22 @@ public sealed class AggregateAnalyzer : DiagnosticAnalyzer
             .ToImmutableArray()!);
 
         var compilation = context.Compilation;
-        if (eventTypes.Any(e => Matches(compilation, raised, e!)) || (!raisedExactly && eventTypes.Any(e => Matches(compilation, e!, raised))))
+        if (eventTypes.Any(e => Matches(compilation, raised, e!)))
         {
-            return; // handled, or (when only the static type is known) may be handled at run time by a subtype's Apply
+            // Applied; but the stores know it only if it has [Event] or an Apply of its very own.
+            if (raisedExactly && EventTypeNames.IsStorable(raised) && !AttributeReader.Has(raised, KnownTypes.EventAttribute)
+                && !eventTypes.Any(e => SymbolEqualityComparer.Default.Equals(e, raised)))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(
+                    DiagnosticDescriptors.RaisedEventNotRegistered, invocation.Arguments[0].Syntax.GetLocation(), aggregate.Name, raised.ToDisplayString()));
+            }
+
+            return;
+        }
+
+        if (!raisedExactly && eventTypes.Any(e => Matches(compilation, e!, raised)))
+        {
+            return; // only the static type is known: a subtype's Apply may handle it at run time
         }
 
         context.ReportDiagnostic(Diagnostic.Create(

@@ -41,8 +41,8 @@ public sealed class AggregateAnalyzerTests
             using PatternsGen;
             public interface IOrderEvent { }
             public abstract record OrderEvent;
-            public sealed record OrderPlaced : OrderEvent;
-            public readonly record struct LineAdded(int Quantity) : IOrderEvent;
+            [Event] public sealed record OrderPlaced : OrderEvent;
+            [Event] public readonly record struct LineAdded(int Quantity) : IOrderEvent;
             public sealed record Anything;
             [Aggregate]
             public partial class Order
@@ -55,6 +55,29 @@ public sealed class AggregateAnalyzerTests
                 private void Apply(IOrderEvent e) { }
             }
             """ + Generated);
+    }
+
+    [Fact]
+    public async Task A_raised_event_applied_only_through_an_interface_and_without_Event_is_a_warning()
+    {
+        await Verify.VerifyAsync(
+            """
+            using PatternsGen;
+            public interface IOrderEvent { }
+            public sealed record NoteAdded(string Text) : IOrderEvent;
+            [Event("order.tagged")] public sealed record Tagged : IOrderEvent;
+            public sealed record Placed : IOrderEvent;
+            [Aggregate]
+            public partial class Order
+            {
+                public void Note() => Raise({|#0:new NoteAdded("x")|});
+                public void Tag() => Raise(new Tagged());
+                public void Place() => Raise(new Placed());
+                private void Apply(Placed e) { }
+                private void Apply(IOrderEvent e) { }
+            }
+            """ + Generated,
+            Verify.Diagnostic("PGEN209").WithLocation(0).WithArguments("Order", "NoteAdded"));
     }
 
     [Fact]
