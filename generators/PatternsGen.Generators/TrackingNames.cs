@@ -10,4 +10,5 @@ public static class TrackingNames
     public const string DeclaredEventTypes = nameof(DeclaredEventTypes);
     public const string AppliedEventTypes = nameof(AppliedEventTypes);
     public const string EventRegistry = nameof(EventRegistry);
+    public const string SagaModels = nameof(SagaModels);
 }

@@ -16,4 +16,5 @@ internal static class KnownTypes
     public const string AgentToolAttribute = "PatternsGen.AgentToolAttribute";
 
     public const string UnknownEventException = "PatternsGen.EventSourcing.UnknownEventException";
+    public const string SagaExecutionException = "PatternsGen.Sagas.SagaExecutionException";
 }

@@ -1,0 +1,15 @@
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Sagas.Model;
+
+/// <summary>Everything the emitter needs to write one saga's orchestrator.</summary>
+/// <remarks>Must stay immutable and structurally equal, with no symbols or syntax: incremental caching compares it.</remarks>
+internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps);
+
+/// <summary>One step, in execution order.</summary>
+/// <param name="Method">The step method's name.</param>
+/// <param name="Result">What the step returns; null for <c>Task</c>/<c>ValueTask</c>.</param>
+/// <param name="Compensation">The compensation method's name; null when the step has none (a pivot, or a step after it).</param>
+/// <param name="IsPivot">The point of no return.</param>
+/// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
+internal sealed record SagaStepModel(string Method, TypeRef? Result, string? Compensation, bool IsPivot);

@@ -1,0 +1,110 @@
+using System.Linq;
+using Microsoft.CodeAnalysis.CSharp;
+using PatternsGen.Generators.Sagas.Model;
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Sagas;
+
+/// <summary><see cref="SagaModel"/> → the saga's <c>ExecuteAsync</c>. Pure text: no Roslyn types.</summary>
+internal static class SagaEmitter
+{
+    public static string Emit(SagaModel model)
+    {
+        var writer = new SourceWriter();
+        writer.WriteFileHeader();
+        model.Hierarchy.WriteOpen(writer);
+
+        var steps = model.Steps.ToList();
+        var pivot = steps.FindIndex(static s => s.IsPivot); // -1: no pivot, every step can be undone
+        var sagaName = SymbolDisplay.FormatLiteral(model.Name, quote: true);
+
+        writer.WriteLine($$"""
+            /// <summary>
+            /// Runs the steps in order: {{string.Join(" → ", steps.Select(static s => s.Method))}}. When one fails (or <paramref name="ct"/>
+            /// is cancelled) before the pivot, the completed steps are compensated newest first, each given its own
+            /// step's result and a token that is not cancelled; then a <see cref="global::PatternsGen.Sagas.SagaExecutionException"/> names the step.
+            /// </summary>
+            /// <exception cref="global::PatternsGen.Sagas.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
+            {{GeneratedCode.Attribute}}
+            public async global::System.Threading.Tasks.Task ExecuteAsync({{model.Context.FullyQualifiedName}} context, global::System.Threading.CancellationToken ct = default)
+            {
+            """);
+        writer.Indentation++;
+
+        // Each result in a typed local: no dictionary, no boxing.
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].Result is { } result)
+            {
+                writer.WriteLine($"{result.FullyQualifiedName} result{i + 1} = default!;");
+            }
+        }
+
+        writer.WriteLine("var completed = 0;");
+        writer.WriteLine("try");
+        writer.OpenBlock();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            writer.WriteLine("ct.ThrowIfCancellationRequested();");
+            var call = $"await {Identifiers.Escape(step.Method)}(context, ct).ConfigureAwait(false);";
+            writer.WriteLine(step.Result is null ? call : $"result{i + 1} = {call}");
+            writer.WriteLine($"completed = {i + 1};");
+        }
+
+        writer.CloseBlock();
+        writer.WriteLine("catch (global::System.Exception error)");
+        writer.OpenBlock();
+        writer.WriteLine("var failed = completed switch");
+        writer.OpenBlock();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            writer.WriteLine($"{i} => {SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)},");
+        }
+
+        writer.WriteLine("_ => throw new global::System.InvalidOperationException(\"unreachable\"),");
+        writer.CloseBlock(";");
+        writer.WriteLine();
+
+        if (pivot >= 0)
+        {
+            writer.WriteLine($"if (completed > {pivot})");
+            writer.OpenBlock();
+            writer.WriteLine("// Past the point of no return: nothing is undone; what follows the pivot must be retried.");
+            writer.WriteLine($"throw new global::PatternsGen.Sagas.SagaExecutionException({sagaName}, failed, error, pastPivot: true);");
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("global::System.Collections.Generic.List<global::PatternsGen.Sagas.SagaCompensationFailure>? failures = null;");
+        for (var i = steps.Count - 1; i >= 0; i--)
+        {
+            if (steps[i].Compensation is not { } undo)
+            {
+                continue;
+            }
+
+            var arguments = steps[i].Result is null ? "context, global::System.Threading.CancellationToken.None" : $"context, result{i + 1}, global::System.Threading.CancellationToken.None";
+            writer.WriteLine($"if (completed > {i})");
+            writer.OpenBlock();
+            writer.WriteLine("try");
+            writer.OpenBlock();
+            writer.WriteLine($"await {Identifiers.Escape(undo)}({arguments}).ConfigureAwait(false);");
+            writer.CloseBlock();
+            writer.WriteLine("catch (global::System.Exception compensationError)");
+            writer.OpenBlock();
+            writer.WriteLine($"(failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure({SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)}, {SymbolDisplay.FormatLiteral(undo, quote: true)}, compensationError));");
+            writer.CloseBlock();
+            writer.CloseBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine($"throw new global::PatternsGen.Sagas.SagaExecutionException({sagaName}, failed, error, failures);");
+        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
+
+        model.Hierarchy.WriteClose(writer);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,110 @@
+using PatternsGen.Generators.Sagas;
+using PatternsGen.Testing;
+
+namespace PatternsGen.Generators.Tests.Sagas;
+
+public sealed class SagaGeneratorTests
+{
+    private const string OrderSaga = """
+        using System.Threading;
+        using System.Threading.Tasks;
+        using PatternsGen;
+
+        namespace Shop.Sagas;
+
+        public sealed class OrderContext { public string OrderId { get; init; } = ""; }
+        public sealed record Reservation(string Id);
+        public readonly record struct Payment(string Id, decimal Amount);
+
+        [Saga]
+        public partial class OrderSaga
+        {
+            [SagaStep(1, Compensate = nameof(ReleaseInventory))]
+            public Task<Reservation> ReserveInventory(OrderContext context, CancellationToken ct) => Task.FromResult(new Reservation("r-1"));
+
+            public Task ReleaseInventory(OrderContext context, Reservation reservation, CancellationToken ct) => Task.CompletedTask;
+
+            [SagaStep(2, Compensate = nameof(Refund))]
+            public ValueTask<Payment> ProcessPayment(OrderContext context, CancellationToken ct) => new(new Payment("p-1", 10m));
+
+            public ValueTask Refund(OrderContext context, Payment payment, CancellationToken ct) => default;
+
+            [SagaStep(3, Compensate = nameof(Unnotify))]
+            public Task Notify(OrderContext context, CancellationToken ct) => Task.CompletedTask;
+
+            public Task Unnotify(OrderContext context, CancellationToken ct) => Task.CompletedTask;
+
+            [SagaStep(4, Pivot = true)]
+            public Task<string> CreateShipment(OrderContext context, CancellationToken ct) => Task.FromResult("s-1");
+
+            [SagaStep(5)]
+            public Task SendConfirmation(OrderContext context, CancellationToken ct) => Task.CompletedTask;
+        }
+        """;
+
+    [Fact]
+    public void Generates_an_orchestrator_with_typed_results_reverse_compensation_and_a_pivot()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), OrderSaga).AssertCompilesCleanly();
+
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
+    public void Runs_steps_in_order_even_when_declared_out_of_order_and_skips_invalid_ones()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+
+            public sealed record Ctx;
+
+            [Saga]
+            public partial class Backwards
+            {
+                [SagaStep(20, Compensate = nameof(UndoSecond))] public Task Second(Ctx c, CancellationToken ct) => Task.CompletedTask;
+                public Task UndoSecond(Ctx c, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(10, Compensate = nameof(WrongShape))] public Task<int> First(Ctx c, CancellationToken ct) => Task.FromResult(1);
+                public void WrongShape(Ctx c) { }
+                [SagaStep(30)] public int NotAStep(Ctx c) => 0;
+            }
+            """).AssertCompilesCleanly();
+
+        var text = run.File("Backwards.Saga.g.cs");
+        Assert.True(text.IndexOf("await First(", StringComparison.Ordinal) < text.IndexOf("await Second(", StringComparison.Ordinal));
+        Assert.Contains("await UndoSecond(context, global::System.Threading.CancellationToken.None)", text);
+        Assert.DoesNotContain("WrongShape", text);
+        Assert.DoesNotContain("NotAStep", text);
+    }
+
+    [Fact]
+    public void Generates_nothing_when_steps_disagree_on_the_context_or_share_an_order()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+
+            [Saga]
+            public partial class Mixed
+            {
+                [SagaStep(1, Pivot = true)] public Task A(string c, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(2)] public Task B(int c, CancellationToken ct) => Task.CompletedTask;
+            }
+
+            [Saga]
+            public partial class Twice
+            {
+                [SagaStep(1, Pivot = true)] public Task A(string c, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(1)] public Task B(string c, CancellationToken ct) => Task.CompletedTask;
+            }
+            """);
+
+        Assert.Empty(run.Files);
+    }
+
+    [Fact]
+    public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
+        IncrementalGeneratorHarness.AssertCachedOnRerun(new SagaGenerator(), [TrackingNames.SagaModels], OrderSaga);
+}
