@@ -10,6 +10,77 @@ internal static class DiagnosticDescriptors
     private const string Usage = "PatternsGen.Usage";
     private const string EventSourcing = "PatternsGen.EventSourcing";
 
+    private const string Sagas = "PatternsGen.Sagas";
+
+    public static readonly DiagnosticDescriptor StepHasNoCompensation = Create(
+        DiagnosticIds.StepHasNoCompensation,
+        "Saga step has no compensation",
+        "Saga step '{0}' has no compensation and is not the pivot: if a later step fails, its effect cannot be undone",
+        Sagas,
+        DiagnosticSeverity.Warning,
+        "A step before the pivot is undone by its compensation when a later step fails. Name one with " +
+        "Compensate = nameof(...) (the code fix writes a stub of the right signature), or mark the step Pivot = true " +
+        "if it is the point of no return. Steps after the pivot are retried, not compensated, and are not reported.");
+
+    public static readonly DiagnosticDescriptor CompensationNotFound = Create(
+        DiagnosticIds.CompensationNotFound,
+        "Compensation method not found",
+        "Saga step '{0}' names compensation '{1}', but '{2}' has no method of that name",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "Compensate must name a method of the saga class; use nameof(...) so renames follow.");
+
+    public static readonly DiagnosticDescriptor CompensationWrongShape = Create(
+        DiagnosticIds.CompensationWrongShape,
+        "Compensation method has the wrong signature",
+        "Compensation '{0}' of saga step '{1}' cannot be called: {2}",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "A compensation returns Task or ValueTask and takes the saga's context, the step's result (when the step " +
+        "returns one) and a CancellationToken.");
+
+    public static readonly DiagnosticDescriptor DuplicateStepOrder = Create(
+        DiagnosticIds.DuplicateStepOrder,
+        "Two saga steps share an order",
+        "Saga step '{0}' has order {1}, like step '{2}'; the order of the saga's steps would be ambiguous",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "Each step's order must be unique; ExecuteAsync is not generated until it is.");
+
+    public static readonly DiagnosticDescriptor StepContextMismatch = Create(
+        DiagnosticIds.StepContextMismatch,
+        "Saga steps take different context types",
+        "Saga step '{0}' takes context '{1}', but the saga's first step takes '{2}'",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "Every step of a saga receives the same context object, so all steps take the same context type; " +
+        "ExecuteAsync is not generated until they do.");
+
+    public static readonly DiagnosticDescriptor InvalidStepShape = Create(
+        DiagnosticIds.InvalidStepShape,
+        "Saga step has the wrong signature",
+        "Saga step '{0}' cannot be run: {1}",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "A step is a non-generic instance method returning Task, Task<R>, ValueTask or ValueTask<R> and taking " +
+        "(TContext context, CancellationToken ct). It is left out of ExecuteAsync until it does.");
+
+    public static readonly DiagnosticDescriptor CompensationAfterPivot = Create(
+        DiagnosticIds.CompensationAfterPivot,
+        "Compensation on a step after the pivot",
+        "Saga step '{0}' comes after the pivot '{1}', so its compensation '{2}' never runs",
+        Sagas,
+        DiagnosticSeverity.Warning,
+        "Once the pivot has succeeded a saga only goes forward: failures after it are not compensated.");
+
+    public static readonly DiagnosticDescriptor MultiplePivots = Create(
+        DiagnosticIds.MultiplePivots,
+        "More than one pivot",
+        "Saga step '{0}' is a pivot, but '{1}' already is; a saga has one point of no return",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "Mark only the step after which the saga can no longer be undone as Pivot = true.");
+
     public static readonly DiagnosticDescriptor RaisedEventHasNoApply = Create(
         DiagnosticIds.RaisedEventHasNoApply,
         "Raised event has no Apply method",

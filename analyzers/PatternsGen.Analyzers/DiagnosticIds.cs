@@ -7,6 +7,16 @@ namespace PatternsGen.Analyzers;
 /// </summary>
 internal static class DiagnosticIds
 {
+    public const string StepHasNoCompensation = "PGEN001";
+
+    public const string CompensationNotFound = "PGEN101";
+    public const string CompensationWrongShape = "PGEN102";
+    public const string DuplicateStepOrder = "PGEN103";
+    public const string StepContextMismatch = "PGEN104";
+    public const string InvalidStepShape = "PGEN105";
+    public const string CompensationAfterPivot = "PGEN106";
+    public const string MultiplePivots = "PGEN107";
+
     public const string RaisedEventHasNoApply = "PGEN201";
     public const string DuplicateApply = "PGEN202";
     public const string InvalidApplyShape = "PGEN203";
