@@ -49,7 +49,7 @@ public sealed class AddApplyStubCodeFixProvider : CodeFixProvider
         }
 
         // A blank line before the stub, in the file's own line ending.
-        var newline = root.DescendantTrivia().FirstOrDefault(static t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+        var newline = SyntaxText.NewLine(root);
         var stub = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration($"private void Apply({eventType} e){newline}{{{newline}}}{newline}")!;
         stub = stub.WithLeadingTrivia(SyntaxFactory.EndOfLine(newline)).WithAdditionalAnnotations(Formatter.Annotation);
 

@@ -62,7 +62,7 @@ public sealed class AddCompensationCodeFixProvider : CodeFixProvider
         var parameters = result is null
             ? $"{context!.ToMinimalDisplayString(model, position)} context, {token}"
             : $"{context!.ToMinimalDisplayString(model, position)} context, {result.ToMinimalDisplayString(model, position)} result, {token}";
-        var newline = root.DescendantTrivia().FirstOrDefault(static t => t.IsKind(SyntaxKind.EndOfLineTrivia)).ToString() is { Length: > 0 } eol ? eol : "\n";
+        var newline = SyntaxText.NewLine(root);
         var stub = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             $"public {returns} {name}({parameters}){newline}{{{newline}" +
             $"throw new System.NotImplementedException(\"Undo {step.Identifier.ValueText}\");{newline}}}{newline}")!;
