@@ -1,11 +1,13 @@
 using OrderService.Orders;
+using OrderService.Sagas;
 using OrderService.Services;
+using PatternsGen.Sagas;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Sqlite;
 
 // The OrderService sample grows with each capability. Today: the seed's order aggregate with a
-// generated apply-switch, stored in SQLite (the embedded default), and the inventory call guarded
-// by a resilience pipeline.
+// generated apply-switch, stored in SQLite (the embedded default); the seed's order saga with
+// generated compensation; and the inventory call guarded by a resilience pipeline.
 
 Console.WriteLine("PatternsGen OrderService sample");
 Console.WriteLine();
@@ -16,21 +18,23 @@ var store = new SqliteEventStore($"Data Source={databasePath}");
 var orderId = $"order-{Guid.NewGuid():N}"[..14];
 
 // The inventory service fails every third call; retries absorb it, the breaker stays closed.
+var journal = new List<string>();
 var services = new ServiceCalls(new InventoryClient(failEvery: 3));
+var shipping = new ShippingClient(journal);
+var saga = new PlaceOrderSaga(services, new PaymentClient(journal), shipping, journal);
+
 var order = new OrderAggregate();
-foreach (var (product, quantity) in new[] { ("keyboard", 1), ("usb-cable", 2), ("monitor", 1) })
-{
-    if (!await services.ReserveAsync(product, quantity))
-    {
-        throw new InvalidOperationException($"No stock for {product}.");
-    }
+order.AddItem("keyboard", 1);
+order.AddItem("usb-cable", 2);
+order.AddItem("monitor", 1);
 
-    order.AddItem(product, quantity);
-}
-
+// Placing the order is the seed's saga: reserve inventory → process payment → create shipment (pivot).
+await saga.ExecuteAsync(new PlaceOrderContext(orderId, order));
 order.Submit();
-Console.WriteLine($"Reserved stock through the inventory pipeline: {services.Inventory.Calls} calls, " +
-                  $"{services.Retries} retried, circuit {services.InventoryPipeline.CircuitBreaker!.State}.");
+Console.WriteLine($"Placed {orderId} through the saga:");
+journal.ForEach(static line => Console.WriteLine($"  {line}"));
+Console.WriteLine($"Inventory pipeline: {services.Inventory.Calls} calls, {services.Retries} retried, " +
+                  $"circuit {services.InventoryPipeline.CircuitBreaker!.State}.");
 
 using (EventMetadata.Use(correlationId: orderId))
 {
@@ -70,6 +74,24 @@ var final = (await OrderAggregate.LoadAsync(store, orderId))!;
 Console.WriteLine($"After the cancel: version {final.Version}, status '{final.Status}'.");
 same &= final.Status == "cancelled" && final.Version == order.Version + 1;
 
+// The injected failure: with the shipping service down, the pivot fails, so the payment is refunded
+// and the stock released, newest first, before the error reaches the caller.
+shipping.Down = true;
+journal.Clear();
+var failing = new OrderAggregate();
+failing.AddItem("desk", 1);
+try
+{
+    await saga.ExecuteAsync(new PlaceOrderContext("order-failing", failing));
+    same = false;
+}
+catch (SagaExecutionException failure)
+{
+    Console.WriteLine($"With shipping down, step '{failure.StepName}' failed ({failure.InnerException!.Message}); the journal, compensations last:");
+    journal.ForEach(static line => Console.WriteLine($"  {line}"));
+    same &= failure.CompensationFailures.Count == 0 && journal[^1].StartsWith("inventory: released", StringComparison.Ordinal);
+}
+
 try
 {
     new OrderAggregate().Submit();
@@ -79,5 +101,5 @@ catch (InvalidOperationException error)
     Console.WriteLine($"An empty order is refused: {error.Message}");
 }
 
-Console.WriteLine(same ? "Store, replay and concurrency check out." : "Something did NOT check out.");
+Console.WriteLine(same ? "Saga, store, replay and concurrency check out." : "Something did NOT check out.");
 return same ? 0 : 1;

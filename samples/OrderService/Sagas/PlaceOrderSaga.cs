@@ -1,0 +1,61 @@
+using OrderService.Orders;
+using OrderService.Services;
+using PatternsGen;
+
+namespace OrderService.Sagas;
+
+/// <summary>What every step of placing one order sees.</summary>
+public sealed class PlaceOrderContext(string orderId, OrderAggregate order)
+{
+    public string OrderId { get; } = orderId;
+
+    public OrderAggregate Order { get; } = order;
+
+    public decimal Amount => Order.Items.Sum(static i => i.Quantity * 25m);
+}
+
+public sealed record StockReservation(IReadOnlyList<ItemAdded> Lines);
+
+public sealed record PaymentReceipt(string PaymentId, decimal Amount);
+
+/// <summary>
+/// The seed's order saga: reserve inventory → process payment → create shipment. Creating the
+/// shipment is the pivot: once the parcel exists the order goes forward only. If it fails, the
+/// payment is refunded and the stock released, newest first, each compensation given its own step's
+/// result. PatternsGen generates ExecuteAsync (obj/.../OrderService.Sagas.PlaceOrderSaga.Saga.g.cs).
+/// </summary>
+[Saga]
+public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payments, ShippingClient shipping, List<string> journal)
+{
+    [SagaStep(1, Compensate = nameof(ReleaseInventory))]
+    public async Task<StockReservation> ReserveInventory(PlaceOrderContext context, CancellationToken ct)
+    {
+        foreach (var line in context.Order.Items)
+        {
+            if (!await services.ReserveAsync(line.ProductId, line.Quantity, ct))
+            {
+                throw new InvalidOperationException($"No stock for {line.ProductId}.");
+            }
+        }
+
+        journal.Add($"inventory: reserved {context.Order.Items.Count} lines for {context.OrderId}");
+        return new StockReservation([.. context.Order.Items]);
+    }
+
+    public Task ReleaseInventory(PlaceOrderContext context, StockReservation reservation, CancellationToken ct)
+    {
+        journal.Add($"inventory: released {reservation.Lines.Count} lines for {context.OrderId}");
+        return Task.CompletedTask;
+    }
+
+    [SagaStep(2, Compensate = nameof(RefundPayment))]
+    public async Task<PaymentReceipt> ProcessPayment(PlaceOrderContext context, CancellationToken ct) =>
+        new(await payments.ChargeAsync(context.OrderId, context.Amount, ct), context.Amount);
+
+    public Task RefundPayment(PlaceOrderContext context, PaymentReceipt receipt, CancellationToken ct) =>
+        payments.RefundAsync(receipt.PaymentId, receipt.Amount, ct);
+
+    [SagaStep(3, Pivot = true)]
+    public Task<string> CreateShipment(PlaceOrderContext context, CancellationToken ct) =>
+        shipping.CreateShipmentAsync(context.OrderId, ct);
+}
