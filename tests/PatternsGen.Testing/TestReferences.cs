@@ -9,12 +9,17 @@ namespace PatternsGen.Testing;
 /// <summary>
 /// The references every test compilation gets: the .NET 10 reference assemblies pinned by the
 /// Basic.Reference.Assemblies package (nothing is downloaded at test time) plus the PatternsGen
-/// runtime, exactly what a user's project compiles against.
+/// runtime and its one dependency (Microsoft.Extensions.Logging.Abstractions), exactly what a
+/// user's project compiles against.
 /// </summary>
 public static class TestReferences
 {
     public static ImmutableArray<MetadataReference> All { get; } =
-        [.. Net100.References.All, MetadataReference.CreateFromFile(typeof(AggregateAttribute).Assembly.Location)];
+    [
+        .. Net100.References.All,
+        MetadataReference.CreateFromFile(typeof(AggregateAttribute).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+    ];
 
     /// <summary>Without the runtime: a project that does not use PatternsGen.</summary>
     public static ImmutableArray<MetadataReference> FrameworkOnly { get; } = [.. Net100.References.All];

@@ -30,6 +30,12 @@ internal static class SagaEmitter
             {
             """);
         writer.Indentation++;
+        var telemetry = "global::PatternsGen.Sagas.SagaTelemetry";
+        var logger = model.Logger is { } member ? "this." + Identifiers.Escape(member) : "null";
+        writer.WriteLine($"global::Microsoft.Extensions.Logging.ILogger? logger = {logger};");
+        writer.WriteLine($"var started = {telemetry}.Start(logger);");
+        writer.WriteLine($"using var activity = {telemetry}.StartSaga({sagaName});");
+        writer.WriteLine("global::System.Diagnostics.Activity? step = null;");
 
         // Each result in a typed local: no dictionary, no boxing.
         for (var i = 0; i < steps.Count; i++)
@@ -47,14 +53,17 @@ internal static class SagaEmitter
         {
             var step = steps[i];
             writer.WriteLine("ct.ThrowIfCancellationRequested();");
+            writer.WriteLine($"step = {telemetry}.StartStep({sagaName}, {SymbolDisplay.FormatLiteral(step.Method, quote: true)});");
             var call = $"await {Identifiers.Escape(step.Method)}(context, ct).ConfigureAwait(false);";
             writer.WriteLine(step.Result is null ? call : $"result{i + 1} = {call}");
+            writer.WriteLine($"step = {telemetry}.StepSucceeded(step);");
             writer.WriteLine($"completed = {i + 1};");
         }
 
         writer.CloseBlock();
         writer.WriteLine("catch (global::System.Exception error)");
         writer.OpenBlock();
+        writer.WriteLine($"{telemetry}.StepFailed(step, error);");
         writer.WriteLine("var failed = completed switch");
         writer.OpenBlock();
         for (var i = 0; i < steps.Count; i++)
@@ -71,6 +80,7 @@ internal static class SagaEmitter
             writer.WriteLine($"if (completed > {pivot})");
             writer.OpenBlock();
             writer.WriteLine("// Past the point of no return: nothing is undone; what follows the pivot must be retried.");
+            writer.WriteLine($"{telemetry}.Failed(activity, {sagaName}, failed, error, 0, pastPivot: true, started, logger);");
             writer.WriteLine($"throw new global::PatternsGen.Sagas.SagaExecutionException({sagaName}, failed, error, pastPivot: true);");
             writer.CloseBlock();
             writer.WriteLine();
@@ -90,17 +100,22 @@ internal static class SagaEmitter
             writer.WriteLine("try");
             writer.OpenBlock();
             writer.WriteLine($"await {Identifiers.Escape(undo)}({arguments}).ConfigureAwait(false);");
+            writer.WriteLine($"{telemetry}.Compensated({sagaName}, {SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)}, {SymbolDisplay.FormatLiteral(undo, quote: true)}, logger);");
             writer.CloseBlock();
             writer.WriteLine("catch (global::System.Exception compensationError)");
             writer.OpenBlock();
+            writer.WriteLine($"{telemetry}.CompensationFailed({sagaName}, {SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)}, {SymbolDisplay.FormatLiteral(undo, quote: true)}, compensationError, logger);");
             writer.WriteLine($"(failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure({SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)}, {SymbolDisplay.FormatLiteral(undo, quote: true)}, compensationError));");
             writer.CloseBlock();
             writer.CloseBlock();
             writer.WriteLine();
         }
 
+        writer.WriteLine($"{telemetry}.Failed(activity, {sagaName}, failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);");
         writer.WriteLine($"throw new global::PatternsGen.Sagas.SagaExecutionException({sagaName}, failed, error, failures);");
         writer.CloseBlock();
+        writer.WriteLine();
+        writer.WriteLine($"{telemetry}.Completed(activity, {sagaName}, started, logger);");
         writer.Indentation--;
         writer.WriteLine("}");
 

@@ -51,7 +51,30 @@ internal static class SagaParser
                 CompensationOf(type, s.Attribute, sagaContext, s.Result),
                 AttributeReader.NamedBoolean(s.Attribute, "Pivot") ?? false))
             .ToEquatableArray();
-        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models);
+        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, LoggerOf(type));
+    }
+
+    /// <summary>The saga's own <c>ILogger</c> field or property (ILogger or ILogger&lt;T&gt;), if it declares one.</summary>
+    private static string? LoggerOf(INamedTypeSymbol saga)
+    {
+        foreach (var member in saga.GetMembers())
+        {
+            var type = member switch
+            {
+                IFieldSymbol { IsStatic: false, IsImplicitlyDeclared: false } field => field.Type,
+                IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property => property.Type,
+                _ => null,
+            };
+            if (type is not null && (IsILogger(type) || type.AllInterfaces.Any(IsILogger)))
+            {
+                return member.Name;
+            }
+        }
+
+        return null;
+
+        static bool IsILogger(ITypeSymbol type) =>
+            type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging";
     }
 
     private static string? CompensationOf(INamedTypeSymbol saga, AttributeData step, ITypeSymbol context, ITypeSymbol? result)

@@ -4,7 +4,8 @@ namespace PatternsGen.Generators.Sagas.Model;
 
 /// <summary>Everything the emitter needs to write one saga's orchestrator.</summary>
 /// <remarks>Must stay immutable and structurally equal, with no symbols or syntax: incremental caching compares it.</remarks>
-internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps);
+/// <param name="Logger">An instance field or property of type <c>ILogger</c> the saga logs through; null when it has none.</param>
+internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps, string? Logger);
 
 /// <summary>One step, in execution order.</summary>
 /// <param name="Method">The step method's name.</param>

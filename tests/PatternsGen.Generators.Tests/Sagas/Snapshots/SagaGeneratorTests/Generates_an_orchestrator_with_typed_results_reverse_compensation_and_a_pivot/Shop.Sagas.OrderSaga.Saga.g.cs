@@ -15,6 +15,10 @@ namespace Shop.Sagas
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         public async global::System.Threading.Tasks.Task ExecuteAsync(global::Shop.Sagas.OrderContext context, global::System.Threading.CancellationToken ct = default)
         {
+            global::Microsoft.Extensions.Logging.ILogger? logger = null;
+            var started = global::PatternsGen.Sagas.SagaTelemetry.Start(logger);
+            using var activity = global::PatternsGen.Sagas.SagaTelemetry.StartSaga("OrderSaga");
+            global::System.Diagnostics.Activity? step = null;
             global::Shop.Sagas.Reservation result1 = default!;
             global::Shop.Sagas.Payment result2 = default!;
             string result4 = default!;
@@ -22,23 +26,34 @@ namespace Shop.Sagas
             try
             {
                 ct.ThrowIfCancellationRequested();
+                step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "ReserveInventory");
                 result1 = await ReserveInventory(context, ct).ConfigureAwait(false);
+                step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
                 completed = 1;
                 ct.ThrowIfCancellationRequested();
+                step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "ProcessPayment");
                 result2 = await ProcessPayment(context, ct).ConfigureAwait(false);
+                step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
                 completed = 2;
                 ct.ThrowIfCancellationRequested();
+                step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "Notify");
                 await Notify(context, ct).ConfigureAwait(false);
+                step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
                 completed = 3;
                 ct.ThrowIfCancellationRequested();
+                step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "CreateShipment");
                 result4 = await CreateShipment(context, ct).ConfigureAwait(false);
+                step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
                 completed = 4;
                 ct.ThrowIfCancellationRequested();
+                step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "SendConfirmation");
                 await SendConfirmation(context, ct).ConfigureAwait(false);
+                step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
                 completed = 5;
             }
             catch (global::System.Exception error)
             {
+                global::PatternsGen.Sagas.SagaTelemetry.StepFailed(step, error);
                 var failed = completed switch
                 {
                     0 => "ReserveInventory",
@@ -52,6 +67,7 @@ namespace Shop.Sagas
                 if (completed > 3)
                 {
                     // Past the point of no return: nothing is undone; what follows the pivot must be retried.
+                    global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "OrderSaga", failed, error, 0, pastPivot: true, started, logger);
                     throw new global::PatternsGen.Sagas.SagaExecutionException("OrderSaga", failed, error, pastPivot: true);
                 }
 
@@ -61,9 +77,11 @@ namespace Shop.Sagas
                     try
                     {
                         await Unnotify(context, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                        global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "Notify", "Unnotify", logger);
                     }
                     catch (global::System.Exception compensationError)
                     {
+                        global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "Notify", "Unnotify", compensationError, logger);
                         (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("Notify", "Unnotify", compensationError));
                     }
                 }
@@ -73,9 +91,11 @@ namespace Shop.Sagas
                     try
                     {
                         await Refund(context, result2, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                        global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "ProcessPayment", "Refund", logger);
                     }
                     catch (global::System.Exception compensationError)
                     {
+                        global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "ProcessPayment", "Refund", compensationError, logger);
                         (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("ProcessPayment", "Refund", compensationError));
                     }
                 }
@@ -85,15 +105,20 @@ namespace Shop.Sagas
                     try
                     {
                         await ReleaseInventory(context, result1, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+                        global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "ReserveInventory", "ReleaseInventory", logger);
                     }
                     catch (global::System.Exception compensationError)
                     {
+                        global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "ReserveInventory", "ReleaseInventory", compensationError, logger);
                         (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("ReserveInventory", "ReleaseInventory", compensationError));
                     }
                 }
 
+                global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "OrderSaga", failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);
                 throw new global::PatternsGen.Sagas.SagaExecutionException("OrderSaga", failed, error, failures);
             }
+
+            global::PatternsGen.Sagas.SagaTelemetry.Completed(activity, "OrderSaga", started, logger);
         }
     }
 }
