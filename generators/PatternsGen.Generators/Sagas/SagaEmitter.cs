@@ -18,6 +18,25 @@ internal static class SagaEmitter
         var pivot = steps.FindIndex(static s => s.IsPivot); // -1: no pivot, every step can be undone
         var sagaName = SymbolDisplay.FormatLiteral(model.Name, quote: true);
 
+        // One pipeline per step or compensation that has a policy, made on first use by each instance.
+        for (var i = 0; i < steps.Count; i++)
+        {
+            if (steps[i].Policy.StepHasPolicy)
+            {
+                writer.WriteLine($"private global::PatternsGen.Resilience.ResiliencePipeline? {StepPolicy(i)};");
+            }
+
+            if (steps[i].Compensation is not null && steps[i].Policy.CompensationHasPolicy)
+            {
+                writer.WriteLine($"private global::PatternsGen.Resilience.ResiliencePipeline? {UndoPolicy(i)};");
+            }
+        }
+
+        if (steps.Any(static s => s.Policy.StepHasPolicy || (s.Compensation is not null && s.Policy.CompensationHasPolicy)))
+        {
+            writer.WriteLine();
+        }
+
         writer.WriteLine($$"""
             /// <summary>
             /// Runs the steps in order: {{string.Join(" → ", steps.Select(static s => s.Method))}}. When one fails (or <paramref name="ct"/>
@@ -32,6 +51,7 @@ internal static class SagaEmitter
         writer.Indentation++;
         var telemetry = "global::PatternsGen.Sagas.SagaTelemetry";
         var logger = model.Logger is { } member ? "this." + Identifiers.Escape(member) : "null";
+        var time = model.TimeProvider is { } clock ? "this." + Identifiers.Escape(clock) : "null";
         writer.WriteLine($"global::Microsoft.Extensions.Logging.ILogger? logger = {logger};");
         writer.WriteLine($"var started = {telemetry}.Start(logger);");
         writer.WriteLine($"using var activity = {telemetry}.StartSaga({sagaName});");
@@ -54,7 +74,10 @@ internal static class SagaEmitter
             var step = steps[i];
             writer.WriteLine("ct.ThrowIfCancellationRequested();");
             writer.WriteLine($"step = {telemetry}.StartStep({sagaName}, {SymbolDisplay.FormatLiteral(step.Method, quote: true)});");
-            var call = $"await {Identifiers.Escape(step.Method)}(context, ct).ConfigureAwait(false);";
+            var call = step.Policy.StepHasPolicy
+                ? $"await ({StepPolicy(i)} ??= {Policy(sagaName, step.Method, step.Policy.MaxAttempts, step.Policy, step.Policy.TimeoutMilliseconds, time)})" +
+                  $".ExecuteAsync(static (s, token) => {Wrap(step.ReturnsValueTask, step.Result, $"s.Saga.{Identifiers.Escape(step.Method)}(s.Context, token)")}, (Saga: this, Context: context), ct).ConfigureAwait(false);"
+                : $"await {Identifiers.Escape(step.Method)}(context, ct).ConfigureAwait(false);";
             writer.WriteLine(step.Result is null ? call : $"result{i + 1} = {call}");
             writer.WriteLine($"step = {telemetry}.StepSucceeded(step);");
             writer.WriteLine($"completed = {i + 1};");
@@ -95,11 +118,16 @@ internal static class SagaEmitter
             }
 
             var arguments = steps[i].Result is null ? "context, global::System.Threading.CancellationToken.None" : $"context, result{i + 1}, global::System.Threading.CancellationToken.None";
+            var undoCall = steps[i].Policy.CompensationHasPolicy
+                ? $"await ({UndoPolicy(i)} ??= {Policy(sagaName, undo, steps[i].Policy.CompensationAttempts, steps[i].Policy, 0, time)})" +
+                  $".ExecuteAsync(static (s, token) => {Wrap(steps[i].CompensationReturnsValueTask, null, $"s.Saga.{Identifiers.Escape(undo)}(s.Context, {(steps[i].Result is null ? "" : "s.Result, ")}token)")}, " +
+                  $"(Saga: this, Context: context{(steps[i].Result is null ? "" : $", Result: result{i + 1}")}), global::System.Threading.CancellationToken.None).ConfigureAwait(false);"
+                : $"await {Identifiers.Escape(undo)}({arguments}).ConfigureAwait(false);";
             writer.WriteLine($"if (completed > {i})");
             writer.OpenBlock();
             writer.WriteLine("try");
             writer.OpenBlock();
-            writer.WriteLine($"await {Identifiers.Escape(undo)}({arguments}).ConfigureAwait(false);");
+            writer.WriteLine(undoCall);
             writer.WriteLine($"{telemetry}.Compensated({sagaName}, {SymbolDisplay.FormatLiteral(steps[i].Method, quote: true)}, {SymbolDisplay.FormatLiteral(undo, quote: true)}, logger);");
             writer.CloseBlock();
             writer.WriteLine("catch (global::System.Exception compensationError)");
@@ -122,4 +150,17 @@ internal static class SagaEmitter
         model.Hierarchy.WriteClose(writer);
         return writer.ToString();
     }
+
+    private static string StepPolicy(int index) => $"__patternsGenStepPolicy{index + 1}";
+
+    private static string UndoPolicy(int index) => $"__patternsGenUndoPolicy{index + 1}";
+
+    private static string Policy(string sagaName, string method, int attempts, SagaStepPolicy policy, int timeout, string time) =>
+        $"global::PatternsGen.Sagas.SagaPolicies.Create({sagaName}, {SymbolDisplay.FormatLiteral(method, quote: true)}, {attempts}, {policy.RetryDelayMilliseconds}, {timeout}, {time}, logger)";
+
+    /// <summary>A pipeline takes ValueTask-returning actions: a Task is wrapped, a ValueTask passed as is.</summary>
+    private static string Wrap(bool isValueTask, TypeRef? result, string call) =>
+        isValueTask ? call
+        : result is null ? $"new global::System.Threading.Tasks.ValueTask({call})"
+        : $"new global::System.Threading.Tasks.ValueTask<{result.FullyQualifiedName}>({call})";
 }

@@ -45,17 +45,41 @@ internal static class SagaParser
         var sagaContext = steps[0].Context;
         var models = steps
             .OrderBy(static s => s.Order)
-            .Select(s => new SagaStepModel(
-                s.Method.Name,
-                s.Result is null ? null : TypeRef.From(s.Result),
-                CompensationOf(type, s.Attribute, sagaContext, s.Result),
-                AttributeReader.NamedBoolean(s.Attribute, "Pivot") ?? false))
+            .Select(s =>
+            {
+                var compensation = CompensationOf(type, s.Attribute, sagaContext, s.Result);
+                return new SagaStepModel(
+                    s.Method.Name,
+                    s.Result is null ? null : TypeRef.From(s.Result),
+                    compensation?.Name,
+                    AttributeReader.NamedBoolean(s.Attribute, "Pivot") ?? false,
+                    IsValueTask(s.Method.ReturnType),
+                    new SagaStepPolicy(
+                        AttributeReader.NamedInt32(s.Attribute, "MaxAttempts") ?? 1,
+                        AttributeReader.NamedInt32(s.Attribute, "RetryDelayMilliseconds") ?? 200,
+                        AttributeReader.NamedInt32(s.Attribute, "TimeoutMilliseconds") ?? 0,
+                        AttributeReader.NamedInt32(s.Attribute, "CompensationAttempts") ?? 1),
+                    compensation is not null && IsValueTask(compensation.ReturnType));
+            })
             .ToEquatableArray();
-        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, LoggerOf(type));
+        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, MemberOf(type, IsILogger), MemberOf(type, IsTimeProvider));
     }
 
-    /// <summary>The saga's own <c>ILogger</c> field or property (ILogger or ILogger&lt;T&gt;), if it declares one.</summary>
-    private static string? LoggerOf(INamedTypeSymbol saga)
+    private static bool IsValueTask(ITypeSymbol type) => type.Name == "ValueTask";
+
+    /// <summary>The compensation method the step names, when it exists with a callable shape (else PGEN101/PGEN102).</summary>
+    private static IMethodSymbol? CompensationOf(INamedTypeSymbol saga, AttributeData step, ITypeSymbol context, ITypeSymbol? result)
+    {
+        if (AttributeReader.NamedString(step, "Compensate") is not { Length: > 0 } name)
+        {
+            return null;
+        }
+
+        return saga.GetMembers(name).OfType<IMethodSymbol>().FirstOrDefault(m => SagaSteps.CompensationProblem(m, context, result) is null);
+    }
+
+    /// <summary>The saga's own instance field or property whose type <paramref name="matches"/>, if it declares one.</summary>
+    private static string? MemberOf(INamedTypeSymbol saga, System.Func<ITypeSymbol, bool> matches)
     {
         foreach (var member in saga.GetMembers())
         {
@@ -65,25 +89,30 @@ internal static class SagaParser
                 IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: not null } property => property.Type,
                 _ => null,
             };
-            if (type is not null && (IsILogger(type) || type.AllInterfaces.Any(IsILogger)))
+            if (type is not null && matches(type))
             {
                 return member.Name;
             }
         }
 
         return null;
-
-        static bool IsILogger(ITypeSymbol type) =>
-            type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging";
     }
 
-    private static string? CompensationOf(INamedTypeSymbol saga, AttributeData step, ITypeSymbol context, ITypeSymbol? result)
+    private static bool IsILogger(ITypeSymbol type) => IsLogger(type) || type.AllInterfaces.Any(IsLogger);
+
+    private static bool IsLogger(ITypeSymbol type) =>
+        type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging";
+
+    private static bool IsTimeProvider(ITypeSymbol type)
     {
-        if (AttributeReader.NamedString(step, "Compensate") is not { Length: > 0 } name)
+        for (var current = type; current is not null; current = current.BaseType)
         {
-            return null;
+            if (current is INamedTypeSymbol { Name: "TimeProvider", ContainingNamespace: { } ns } && ns.ToDisplayString() == "System")
+            {
+                return true;
+            }
         }
 
-        return saga.GetMembers(name).OfType<IMethodSymbol>().Any(m => SagaSteps.CompensationProblem(m, context, result) is null) ? name : null;
+        return false;
     }
 }

@@ -30,4 +30,24 @@ public sealed class SagaStepAttribute : Attribute
     /// steps after it are retried rather than compensated, and this step needs no compensation.
     /// </summary>
     public bool Pivot { get; set; }
+
+    /// <summary>
+    /// How many times the step is tried before the saga fails (1, the default, means no retry). Retries
+    /// wait with exponential backoff and jitter from <see cref="RetryDelayMilliseconds"/>, on the saga's
+    /// <see cref="TimeProvider"/> field or property if it has one.
+    /// </summary>
+    public int MaxAttempts { get; set; } = 1;
+
+    /// <summary>The first retry delay of the step and of its compensation, doubling up to 60 s. Default 200 ms.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 200;
+
+    /// <summary>A time limit for each attempt of the step, in milliseconds; 0 (the default) means none.</summary>
+    public int TimeoutMilliseconds { get; set; }
+
+    /// <summary>
+    /// How many times the compensation is tried before it is recorded as failed (1, the default, means no
+    /// retry). A compensation that still fails is never lost: it is in
+    /// <c>SagaExecutionException.CompensationFailures</c> and logged as an error.
+    /// </summary>
+    public int CompensationAttempts { get; set; } = 1;
 }

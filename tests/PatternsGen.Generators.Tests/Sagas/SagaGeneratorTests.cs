@@ -105,6 +105,38 @@ public sealed class SagaGeneratorTests
     }
 
     [Fact]
+    public void Steps_and_compensations_with_retries_or_timeouts_run_through_a_pipeline_on_the_sagas_clock()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), """
+            using System;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.Logging;
+            using PatternsGen;
+
+            public sealed record Ctx;
+
+            [Saga]
+            public partial class Resilient
+            {
+                public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+                private readonly ILogger? _log = null;
+
+                [SagaStep(1, Compensate = nameof(Release), MaxAttempts = 3, RetryDelayMilliseconds = 50, TimeoutMilliseconds = 2000, CompensationAttempts = 5)]
+                private Task<int> Reserve(Ctx c, CancellationToken ct) => Task.FromResult(1);
+
+                private ValueTask Release(Ctx c, int reservation, CancellationToken ct) => default;
+
+                [SagaStep(2, Pivot = true, TimeoutMilliseconds = 500)]
+                private ValueTask Ship(Ctx c, CancellationToken ct) => default;
+            }
+            """).AssertCompilesCleanly();
+
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
         IncrementalGeneratorHarness.AssertCachedOnRerun(new SagaGenerator(), [TrackingNames.SagaModels], OrderSaga);
 }

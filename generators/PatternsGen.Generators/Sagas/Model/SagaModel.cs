@@ -5,12 +5,25 @@ namespace PatternsGen.Generators.Sagas.Model;
 /// <summary>Everything the emitter needs to write one saga's orchestrator.</summary>
 /// <remarks>Must stay immutable and structurally equal, with no symbols or syntax: incremental caching compares it.</remarks>
 /// <param name="Logger">An instance field or property of type <c>ILogger</c> the saga logs through; null when it has none.</param>
-internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps, string? Logger);
+/// <param name="TimeProvider">An instance field or property of type <c>TimeProvider</c> retries and timeouts wait on; null for the system clock.</param>
+internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps, string? Logger, string? TimeProvider);
 
 /// <summary>One step, in execution order.</summary>
 /// <param name="Method">The step method's name.</param>
 /// <param name="Result">What the step returns; null for <c>Task</c>/<c>ValueTask</c>.</param>
 /// <param name="Compensation">The compensation method's name; null when the step has none (a pivot, or a step after it).</param>
 /// <param name="IsPivot">The point of no return.</param>
+/// <param name="ReturnsValueTask">The step returns a ValueTask (else a Task), which decides how a policy wraps it.</param>
+/// <param name="Policy">Retries and timeout of the step and its compensation.</param>
+/// <param name="CompensationReturnsValueTask">Likewise for the compensation.</param>
 /// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
-internal sealed record SagaStepModel(string Method, TypeRef? Result, string? Compensation, bool IsPivot);
+internal sealed record SagaStepModel(string Method, TypeRef? Result, string? Compensation, bool IsPivot, bool ReturnsValueTask, SagaStepPolicy Policy, bool CompensationReturnsValueTask);
+
+/// <summary>The attribute's retry and timeout settings.</summary>
+/// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
+internal sealed record SagaStepPolicy(int MaxAttempts, int RetryDelayMilliseconds, int TimeoutMilliseconds, int CompensationAttempts)
+{
+    public bool StepHasPolicy => MaxAttempts != 1 || TimeoutMilliseconds != 0;
+
+    public bool CompensationHasPolicy => CompensationAttempts != 1;
+}

@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using PatternsGen.Resilience;
+
+namespace PatternsGen.Sagas;
+
+/// <summary>Builds the resilience pipeline of a saga step or compensation; called by generated code, once per saga instance and step.</summary>
+[EditorBrowsable(EditorBrowsableState.Never)]
+public static class SagaPolicies
+{
+    /// <summary>
+    /// Retry (when <paramref name="maxAttempts"/> &gt; 1) around a per-attempt timeout (when
+    /// <paramref name="timeoutMilliseconds"/> &gt; 0), on <paramref name="timeProvider"/> (the system clock when null).
+    /// </summary>
+    public static ResiliencePipeline Create(string saga, string step, int maxAttempts, int retryDelayMilliseconds, int timeoutMilliseconds, TimeProvider? timeProvider, ILogger? logger)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1, nameof(SagaStepAttribute.MaxAttempts));
+        ArgumentOutOfRangeException.ThrowIfNegative(retryDelayMilliseconds, nameof(SagaStepAttribute.RetryDelayMilliseconds));
+        ArgumentOutOfRangeException.ThrowIfNegative(timeoutMilliseconds, nameof(SagaStepAttribute.TimeoutMilliseconds));
+        var time = timeProvider ?? TimeProvider.System;
+        var name = saga + "." + step;
+        return new ResiliencePipeline(new ResiliencePipelineOptions
+        {
+            Name = name,
+            TimeProvider = time,
+            Retry = maxAttempts > 1
+                ? new RetryPolicy(new RetryOptions
+                {
+                    Name = name,
+                    MaxAttempts = maxAttempts,
+                    InitialDelay = TimeSpan.FromMilliseconds(retryDelayMilliseconds),
+                    TimeProvider = time,
+                    Logger = logger,
+                })
+                : null,
+            AttemptTimeout = timeoutMilliseconds > 0 ? TimeSpan.FromMilliseconds(timeoutMilliseconds) : null,
+        });
+    }
+}
