@@ -81,6 +81,16 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Error,
         "Mark only the step after which the saga can no longer be undone as Pivot = true.");
 
+    public static readonly DiagnosticDescriptor InvalidStepPolicy = Create(
+        DiagnosticIds.InvalidStepPolicy,
+        "Saga step retry or timeout setting out of range",
+        "Saga step '{0}' sets {1} = {2}; it must be {3}",
+        Sagas,
+        DiagnosticSeverity.Error,
+        "MaxAttempts and CompensationAttempts are at least 1 (1 means no retry); RetryDelayMilliseconds and " +
+        "TimeoutMilliseconds are 0 or more (a timeout of 0 means none). Out of range, the step's pipeline would throw " +
+        "the first time the saga runs.");
+
     public static readonly DiagnosticDescriptor RaisedEventHasNoApply = Create(
         DiagnosticIds.RaisedEventHasNoApply,
         "Raised event has no Apply method",

@@ -16,6 +16,7 @@ internal static class DiagnosticIds
     public const string InvalidStepShape = "PGEN105";
     public const string CompensationAfterPivot = "PGEN106";
     public const string MultiplePivots = "PGEN107";
+    public const string InvalidStepPolicy = "PGEN108";
 
     public const string RaisedEventHasNoApply = "PGEN201";
     public const string DuplicateApply = "PGEN202";

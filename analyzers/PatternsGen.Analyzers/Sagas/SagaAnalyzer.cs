@@ -11,7 +11,8 @@ namespace PatternsGen.Analyzers.Sagas;
 /// The mistakes in a <c>[Saga]</c> class: a step before the pivot with no compensation (PGEN001), a
 /// compensation that does not exist (PGEN101) or cannot be called (PGEN102), two steps with one order
 /// (PGEN103), steps of different contexts (PGEN104), a step of the wrong shape (PGEN105), a compensation
-/// that can never run after the pivot (PGEN106), and two pivots (PGEN107). Reported on step method names.
+/// that can never run after the pivot (PGEN106), two pivots (PGEN107), and retry or timeout settings out
+/// of range (PGEN108). Reported on step method names.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SagaAnalyzer : DiagnosticAnalyzer
@@ -24,7 +25,8 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.StepContextMismatch,
         DiagnosticDescriptors.InvalidStepShape,
         DiagnosticDescriptors.CompensationAfterPivot,
-        DiagnosticDescriptors.MultiplePivots);
+        DiagnosticDescriptors.MultiplePivots,
+        DiagnosticDescriptors.InvalidStepPolicy);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -68,6 +70,11 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
             {
                 Report(context, DiagnosticDescriptors.DuplicateStepOrder, step, step.Order, first.Method.Name);
             }
+
+            CheckPolicy(context, step, "MaxAttempts", minimum: 1);
+            CheckPolicy(context, step, "CompensationAttempts", minimum: 1);
+            CheckPolicy(context, step, "RetryDelayMilliseconds", minimum: 0);
+            CheckPolicy(context, step, "TimeoutMilliseconds", minimum: 0);
 
             if (AttributeReader.NamedBoolean(step.Attribute, "Pivot") == true)
             {
@@ -122,6 +129,14 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
                     DiagnosticDescriptors.CompensationWrongShape, step.Location, compensate, step.Method.Name,
                     SagaSteps.CompensationProblem(candidates[0], stepContext!, result)));
             }
+        }
+    }
+
+    private static void CheckPolicy(SymbolAnalysisContext context, Step step, string setting, int minimum)
+    {
+        if (AttributeReader.NamedInt32(step.Attribute, setting) is { } value && value < minimum)
+        {
+            Report(context, DiagnosticDescriptors.InvalidStepPolicy, step, setting, value, minimum == 1 ? "at least 1" : "0 or more");
         }
     }
 

@@ -71,6 +71,21 @@ public sealed class SagaAnalyzerTests
     }
 
     [Fact]
+    public async Task Retry_and_timeout_settings_out_of_range_are_errors()
+    {
+        await Verify.VerifyAsync(Usings + """
+            [Saga]
+            public partial class OrderSaga
+            {
+                [SagaStep(1, Pivot = true, MaxAttempts = 0, TimeoutMilliseconds = -5)] public Task {|#0:Ship|}(Ctx c, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(2, MaxAttempts = 4, RetryDelayMilliseconds = 0, TimeoutMilliseconds = 0)] public Task Email(Ctx c, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            Verify.Diagnostic("PGEN108").WithLocation(0).WithArguments("Ship", "MaxAttempts", 0, "at least 1"),
+            Verify.Diagnostic("PGEN108").WithLocation(0).WithArguments("Ship", "TimeoutMilliseconds", -5, "0 or more"));
+    }
+
+    [Fact]
     public async Task A_well_formed_saga_reports_nothing()
     {
         await Verify.VerifyAsync(Usings + """
