@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace PatternsGen.Roslyn;
@@ -10,30 +11,32 @@ namespace PatternsGen.Roslyn;
 /// </summary>
 internal static class SagaSteps
 {
-    /// <summary>An awaitable a step or compensation returns.</summary>
-    public readonly struct Awaitable
+    /// <summary>
+    /// True when <paramref name="type"/> is Task, Task&lt;R&gt;, ValueTask or ValueTask&lt;R&gt;;
+    /// <paramref name="result"/> is then R, or null for the non-generic ones.
+    /// </summary>
+    public static bool IsAwaitable(ITypeSymbol type, out ITypeSymbol? result)
     {
-        public Awaitable(ITypeSymbol? result) => Result = result;
-
-        /// <summary>The step's result type; null for <c>Task</c>/<c>ValueTask</c>.</summary>
-        public ITypeSymbol? Result { get; }
-    }
-
-    /// <summary>What <paramref name="type"/> awaits to, when it is Task, Task&lt;R&gt;, ValueTask or ValueTask&lt;R&gt;.</summary>
-    public static Awaitable? AwaitableOf(ITypeSymbol type)
-    {
+        result = null;
         if (type is not INamedTypeSymbol { ContainingNamespace: { } ns } named || ns.ToDisplayString() != "System.Threading.Tasks")
         {
-            return null;
+            return false;
         }
 
-        return named.MetadataName switch
+        switch (named.MetadataName)
         {
-            "Task" or "ValueTask" => new Awaitable(null),
-            "Task`1" or "ValueTask`1" when named.TypeArguments[0].TypeKind != TypeKind.Error => new Awaitable(named.TypeArguments[0]),
-            _ => null,
-        };
+            case "Task" or "ValueTask":
+                return true;
+            case "Task`1" or "ValueTask`1" when named.TypeArguments[0].TypeKind != TypeKind.Error:
+                result = named.TypeArguments[0];
+                return true;
+            default:
+                return false;
+        }
     }
+
+    /// <summary>True for ValueTask or ValueTask&lt;R&gt; (which a resilience pipeline takes as is; a Task is wrapped).</summary>
+    public static bool IsValueTask(ITypeSymbol type) => IsAwaitable(type, out _) && type.Name == "ValueTask";
 
     /// <summary>Why <paramref name="method"/> cannot be a step, or null (then <paramref name="context"/> and <paramref name="result"/> are set).</summary>
     public static string? StepProblem(IMethodSymbol method, out ITypeSymbol? context, out ITypeSymbol? result)
@@ -45,7 +48,7 @@ internal static class SagaSteps
             return "a step is a non-generic instance method";
         }
 
-        if (AwaitableOf(method.ReturnType) is not { } awaitable)
+        if (!IsAwaitable(method.ReturnType, out var awaited))
         {
             return "a step returns Task, Task<R>, ValueTask or ValueTask<R>";
         }
@@ -57,40 +60,31 @@ internal static class SagaSteps
         }
 
         context = method.Parameters[0].Type;
-        result = awaitable.Result;
+        result = awaited;
         return null;
     }
 
     /// <summary>Why <paramref name="method"/> cannot compensate a step of <paramref name="context"/> with <paramref name="result"/>, or null.</summary>
     public static string? CompensationProblem(IMethodSymbol method, ITypeSymbol context, ITypeSymbol? result)
     {
-        var expected = result is null
-            ? $"Task or ValueTask {method.Name}({context.ToDisplayString()} context, CancellationToken ct)"
-            : $"Task or ValueTask {method.Name}({context.ToDisplayString()} context, {result.ToDisplayString()} result, CancellationToken ct)";
-        if (method.IsStatic || method.IsGenericMethod || AwaitableOf(method.ReturnType) is not { Result: null })
-        {
-            return "it must be " + expected;
-        }
-
         var parameters = method.Parameters;
         var count = result is null ? 2 : 3;
-        if (parameters.Length != count
-            || !SymbolEqualityComparer.Default.Equals(parameters[0].Type, context)
-            || (result is not null && !SymbolEqualityComparer.Default.Equals(parameters[1].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), result.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
-            || !IsCancellationToken(parameters[count - 1].Type))
+        var fits = !method.IsStatic && !method.IsGenericMethod
+            && IsAwaitable(method.ReturnType, out var returned) && returned is null
+            && parameters.Length == count
+            && parameters.All(static p => p.RefKind == RefKind.None)
+            && SymbolEqualityComparer.Default.Equals(parameters[0].Type, context)
+            && (result is null || SymbolEqualityComparer.Default.Equals(
+                parameters[1].Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated), result.WithNullableAnnotation(NullableAnnotation.NotAnnotated)))
+            && IsCancellationToken(parameters[count - 1].Type);
+        if (fits)
         {
-            return "it must be " + expected;
+            return null; // the message below is built only for a compensation that does not fit
         }
 
-        foreach (var parameter in parameters)
-        {
-            if (parameter.RefKind != RefKind.None)
-            {
-                return "it must be " + expected;
-            }
-        }
-
-        return null;
+        return result is null
+            ? $"it must be Task or ValueTask {method.Name}({context.ToDisplayString()} context, CancellationToken ct)"
+            : $"it must be Task or ValueTask {method.Name}({context.ToDisplayString()} context, {result.ToDisplayString()} result, CancellationToken ct)";
     }
 
     private static bool IsCancellationToken(ITypeSymbol type) =>

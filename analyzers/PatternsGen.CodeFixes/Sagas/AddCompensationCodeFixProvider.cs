@@ -57,7 +57,7 @@ public sealed class AddCompensationCodeFixProvider : CodeFixProvider
 
         var position = step.SpanStart;
         // Fully qualified, then simplified against the file's usings.
-        var returns = "System.Threading.Tasks." + (method.ReturnType.Name == "ValueTask" ? "ValueTask" : "Task");
+        var returns = "System.Threading.Tasks." + (SagaSteps.IsValueTask(method.ReturnType) ? "ValueTask" : "Task");
         const string token = "System.Threading.CancellationToken ct";
         var parameters = result is null
             ? $"{context!.ToMinimalDisplayString(model, position)} context, {token}"

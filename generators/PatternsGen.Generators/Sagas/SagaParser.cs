@@ -53,19 +53,17 @@ internal static class SagaParser
                     s.Result is null ? null : TypeRef.From(s.Result),
                     compensation?.Name,
                     AttributeReader.NamedBoolean(s.Attribute, "Pivot") ?? false,
-                    IsValueTask(s.Method.ReturnType),
+                    SagaSteps.IsValueTask(s.Method.ReturnType),
                     new SagaStepPolicy(
                         AttributeReader.NamedInt32(s.Attribute, "MaxAttempts") ?? 1,
                         AttributeReader.NamedInt32(s.Attribute, "RetryDelayMilliseconds") ?? 200,
                         AttributeReader.NamedInt32(s.Attribute, "TimeoutMilliseconds") ?? 0,
                         AttributeReader.NamedInt32(s.Attribute, "CompensationAttempts") ?? 1),
-                    compensation is not null && IsValueTask(compensation.ReturnType));
+                    compensation is not null && SagaSteps.IsValueTask(compensation.ReturnType));
             })
             .ToEquatableArray();
         return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, MemberOf(type, IsILogger), MemberOf(type, IsTimeProvider));
     }
-
-    private static bool IsValueTask(ITypeSymbol type) => type.Name == "ValueTask";
 
     /// <summary>The compensation method the step names, when it exists with a callable shape (else PGEN101/PGEN102).</summary>
     private static IMethodSymbol? CompensationOf(INamedTypeSymbol saga, AttributeData step, ITypeSymbol context, ITypeSymbol? result)
