@@ -17,4 +17,5 @@ internal static class KnownTypes
 
     public const string UnknownEventException = "PatternsGen.EventSourcing.UnknownEventException";
     public const string SagaExecutionException = "PatternsGen.Sagas.SagaExecutionException";
+    public const string SagaLog = "PatternsGen.Sagas.SagaLog";
 }

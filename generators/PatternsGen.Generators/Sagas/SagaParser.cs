@@ -62,7 +62,7 @@ internal static class SagaParser
                     compensation is not null && SagaSteps.IsValueTask(compensation.ReturnType));
             })
             .ToEquatableArray();
-        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, MemberOf(type, IsILogger), MemberOf(type, IsTimeProvider));
+        return new SagaModel(HierarchyInfo.From(type), type.Name, TypeRef.From(sagaContext), models, MemberOf(type, IsILogger), MemberOf(type, IsTimeProvider), MemberOf(type, IsSagaLog));
     }
 
     /// <summary>The compensation method the step names, when it exists with a callable shape (else PGEN101/PGEN102).</summary>
@@ -100,6 +100,8 @@ internal static class SagaParser
 
     private static bool IsLogger(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "ILogger", ContainingNamespace: { } ns } && ns.ToDisplayString() == "Microsoft.Extensions.Logging";
+
+    private static bool IsSagaLog(ITypeSymbol type) => type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat) == "global::" + KnownTypes.SagaLog;
 
     private static bool IsTimeProvider(ITypeSymbol type)
     {

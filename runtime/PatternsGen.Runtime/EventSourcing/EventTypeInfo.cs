@@ -31,7 +31,9 @@ public abstract class EventTypeInfo
     public override string ToString() => $"{Name} → {Type}";
 }
 
-internal sealed class EventTypeInfo<TEvent>(string name) : EventTypeInfo(name, typeof(TEvent))
+/// <param name="name">The stored name.</param>
+/// <param name="contract">A JSON contract fixed by the type's owner (the runtime's own records); null to take it from the store's options.</param>
+internal sealed class EventTypeInfo<TEvent>(string name, JsonTypeInfo<TEvent>? contract = null) : EventTypeInfo(name, typeof(TEvent))
     where TEvent : notnull
 {
     public override byte[] Serialize(object @event, JsonSerializerOptions options) =>
@@ -41,5 +43,5 @@ internal sealed class EventTypeInfo<TEvent>(string name) : EventTypeInfo(name, t
         JsonSerializer.Deserialize(json, TypeInfo(options))
         ?? throw new EventSerializationException($"Stored event '{Name}' is JSON null.");
 
-    private static JsonTypeInfo<TEvent> TypeInfo(JsonSerializerOptions options) => JsonMetadata.For<TEvent>(options);
+    private JsonTypeInfo<TEvent> TypeInfo(JsonSerializerOptions options) => contract ?? JsonMetadata.For<TEvent>(options);
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using PatternsGen.Sagas;
 
 namespace PatternsGen.EventSourcing;
 
@@ -12,11 +13,15 @@ public static class EventTypes
 {
     private static readonly object Gate = new();
 
-    // Copy-on-write: readers (every append and read) take no lock.
-    private static Registry _registry = new(
-        new Dictionary<string, EventTypeInfo>(StringComparer.Ordinal),
-        new Dictionary<Type, EventTypeInfo>(),
-        new Dictionary<string, string>(StringComparer.Ordinal));
+    // Copy-on-write: readers (every append and read) take no lock. The runtime's own records are
+    // there from the start, so any store can read a stream a SagaLog wrote.
+    private static Registry _registry = Registry.Empty
+        .With(new EventTypeInfo<SagaStarted>("patternsgen.saga.started", SagaLogJsonContext.Default.SagaStarted))
+        .With(new EventTypeInfo<SagaStepCompleted>("patternsgen.saga.step-completed", SagaLogJsonContext.Default.SagaStepCompleted))
+        .With(new EventTypeInfo<SagaStepFailed>("patternsgen.saga.step-failed", SagaLogJsonContext.Default.SagaStepFailed))
+        .With(new EventTypeInfo<SagaStepCompensated>("patternsgen.saga.step-compensated", SagaLogJsonContext.Default.SagaStepCompensated))
+        .With(new EventTypeInfo<SagaCompensationFailed>("patternsgen.saga.compensation-failed", SagaLogJsonContext.Default.SagaCompensationFailed))
+        .With(new EventTypeInfo<SagaFinished>("patternsgen.saga.finished", SagaLogJsonContext.Default.SagaFinished));
 
     /// <summary>Every registered event type.</summary>
     public static IReadOnlyCollection<EventTypeInfo> All => _registry.ByType.Values;
@@ -45,22 +50,7 @@ public static class EventTypes
                     $"Event type '{typeof(TEvent)}' is already registered as '{existing.Name}'; it cannot also be '{name}'.");
             }
 
-            var byName = new Dictionary<string, EventTypeInfo>(registry.ByName, StringComparer.Ordinal);
-            var byType = new Dictionary<Type, EventTypeInfo>(registry.ByType);
-            var conflicts = new Dictionary<string, string>(registry.Conflicts, StringComparer.Ordinal);
-            var info = new EventTypeInfo<TEvent>(name);
-            byType.Add(typeof(TEvent), info);
-            if (byName.TryGetValue(name, out var other))
-            {
-                conflicts[name] = $"Event name '{name}' is registered for both '{other.Type}' and '{typeof(TEvent)}'. " +
-                                  "Give one of them another name with [Event(\"...\")].";
-            }
-            else if (!conflicts.ContainsKey(name))
-            {
-                byName.Add(name, info);
-            }
-
-            _registry = new Registry(byName, byType, conflicts);
+            _registry = registry.With(new EventTypeInfo<TEvent>(name));
         }
     }
 
@@ -101,5 +91,31 @@ public static class EventTypes
     private sealed record Registry(
         Dictionary<string, EventTypeInfo> ByName,
         Dictionary<Type, EventTypeInfo> ByType,
-        Dictionary<string, string> Conflicts);
+        Dictionary<string, string> Conflicts)
+    {
+        public static Registry Empty { get; } = new(
+            new Dictionary<string, EventTypeInfo>(StringComparer.Ordinal),
+            new Dictionary<Type, EventTypeInfo>(),
+            new Dictionary<string, string>(StringComparer.Ordinal));
+
+        /// <summary>A copy with <paramref name="info"/> added; a name taken twice is kept out of use with a message naming both types.</summary>
+        public Registry With(EventTypeInfo info)
+        {
+            var byName = new Dictionary<string, EventTypeInfo>(ByName, StringComparer.Ordinal);
+            var byType = new Dictionary<Type, EventTypeInfo>(ByType);
+            var conflicts = new Dictionary<string, string>(Conflicts, StringComparer.Ordinal);
+            byType.Add(info.Type, info);
+            if (byName.TryGetValue(info.Name, out var other))
+            {
+                conflicts[info.Name] = $"Event name '{info.Name}' is registered for both '{other.Type}' and '{info.Type}'. " +
+                                       "Give one of them another name with [Event(\"...\")].";
+            }
+            else if (!conflicts.ContainsKey(info.Name))
+            {
+                byName.Add(info.Name, info);
+            }
+
+            return new Registry(byName, byType, conflicts);
+        }
+    }
 }

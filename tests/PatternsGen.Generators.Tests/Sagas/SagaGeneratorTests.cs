@@ -137,6 +137,38 @@ public sealed class SagaGeneratorTests
     }
 
     [Fact]
+    public void A_saga_with_a_log_member_gets_a_recorded_execute_a_resume_and_a_resume_of_unfinished_runs()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+            using PatternsGen.Sagas;
+
+            namespace Shop;
+
+            public sealed record Order(string Id);
+            public sealed record Hold(string Id);
+
+            [Saga]
+            public partial class LoggedSaga(SagaLog? log)
+            {
+                private readonly SagaLog? _log = log;
+
+                [SagaStep(1, Compensate = nameof(Release))]
+                public Task<Hold> Reserve(Order order, CancellationToken ct) => Task.FromResult(new Hold("h"));
+
+                public Task Release(Order order, Hold hold, CancellationToken ct) => Task.CompletedTask;
+
+                [SagaStep(2, Pivot = true)]
+                public ValueTask<int> Ship(Order order, CancellationToken ct) => new(1);
+            }
+            """).AssertCompilesCleanly();
+
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
         IncrementalGeneratorHarness.AssertCachedOnRerun(new SagaGenerator(), [TrackingNames.SagaModels], OrderSaga);
 }

@@ -6,7 +6,8 @@ namespace PatternsGen.Generators.Sagas.Model;
 /// <remarks>Must stay immutable and structurally equal, with no symbols or syntax: incremental caching compares it.</remarks>
 /// <param name="Logger">An instance field or property of type <c>ILogger</c> the saga logs through; null when it has none.</param>
 /// <param name="TimeProvider">An instance field or property of type <c>TimeProvider</c> retries and timeouts wait on; null for the system clock.</param>
-internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps, string? Logger, string? TimeProvider);
+/// <param name="Log">An instance field or property of type <c>SagaLog</c> runs are recorded in; null when the saga keeps no log (then no <c>ResumeAsync</c>).</param>
+internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef Context, EquatableArray<SagaStepModel> Steps, string? Logger, string? TimeProvider, string? Log);
 
 /// <summary>One step, in execution order.</summary>
 /// <param name="Method">The step method's name.</param>

@@ -15,63 +15,114 @@ partial class Resilient
     /// </summary>
     /// <exception cref="global::PatternsGen.Sagas.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
     [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-    public async global::System.Threading.Tasks.Task ExecuteAsync(global::Ctx context, global::System.Threading.CancellationToken ct = default)
+    public global::System.Threading.Tasks.Task ExecuteAsync(global::Ctx context, global::System.Threading.CancellationToken ct = default) =>
+        __PatternsGenRunAsync(context, null, null, ct);
+
+    [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+    private async global::System.Threading.Tasks.Task __PatternsGenRunAsync(global::Ctx context, global::PatternsGen.Sagas.SagaLogWriter? log, global::PatternsGen.Sagas.SagaHistory? resumed, global::System.Threading.CancellationToken ct)
     {
         global::Microsoft.Extensions.Logging.ILogger? logger = this._log;
         var started = global::PatternsGen.Sagas.SagaTelemetry.Start(logger);
         using var activity = global::PatternsGen.Sagas.SagaTelemetry.StartSaga("Resilient");
         global::System.Diagnostics.Activity? step = null;
         int result1 = default!;
-        var completed = 0;
-        try
+        var completed = 0; // steps done, in order
+        var pending = -1; // once compensating: completed steps below this index are still to undo
+        string failed = null!;
+        global::System.Exception error = null!;
+        if (resumed is not null)
         {
-            ct.ThrowIfCancellationRequested();
-            step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("Resilient", "Reserve");
-            result1 = await (__patternsGenStepPolicy1 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Reserve", 3, 50, 2000, this.Clock, logger)).ExecuteAsync(static (s, token) => new global::System.Threading.Tasks.ValueTask<int>(s.Saga.Reserve(s.Context, token)), (Saga: this, Context: context), ct).ConfigureAwait(false);
-            step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-            completed = 1;
-            ct.ThrowIfCancellationRequested();
-            step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("Resilient", "Ship");
-            await (__patternsGenStepPolicy2 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Ship", 1, 200, 500, this.Clock, logger)).ExecuteAsync(static (s, token) => s.Saga.Ship(s.Context, token), (Saga: this, Context: context), ct).ConfigureAwait(false);
-            step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-            completed = 2;
-        }
-        catch (global::System.Exception error)
-        {
-            global::PatternsGen.Sagas.SagaTelemetry.StepFailed(step, error);
-            var failed = completed switch
-            {
-                0 => "Reserve",
-                1 => "Ship",
-                _ => throw new global::System.InvalidOperationException("unreachable"),
-            };
-
-            if (completed > 1)
-            {
-                // Past the point of no return: nothing is undone; what follows the pivot must be retried.
-                global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "Resilient", failed, error, 0, pastPivot: true, started, logger);
-                throw new global::PatternsGen.Sagas.SagaExecutionException("Resilient", failed, error, pastPivot: true);
-            }
-
-            global::System.Collections.Generic.List<global::PatternsGen.Sagas.SagaCompensationFailure>? failures = null;
-            if (completed > 0)
-            {
-                try
-                {
-                    await (__patternsGenUndoPolicy1 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Release", 5, 50, 0, this.Clock, logger)).ExecuteAsync(static (s, token) => s.Saga.Release(s.Context, s.Result, token), (Saga: this, Context: context, Result: result1), global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                    global::PatternsGen.Sagas.SagaTelemetry.Compensated("Resilient", "Reserve", "Release", logger);
-                }
-                catch (global::System.Exception compensationError)
-                {
-                    global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("Resilient", "Reserve", "Release", compensationError, logger);
-                    (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("Reserve", "Release", compensationError));
-                }
-            }
-
-            global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "Resilient", failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);
-            throw new global::PatternsGen.Sagas.SagaExecutionException("Resilient", failed, error, failures);
+            completed = resumed.CompletedSteps;
+            pending = resumed.PendingCompensations;
+            if (completed > 0) result1 = resumed.GetResult<int>(0);
+            if (pending >= 0) (failed, error) = (resumed.Failure!.Step, resumed.RecordedFailure());
         }
 
-        global::PatternsGen.Sagas.SagaTelemetry.Completed(activity, "Resilient", started, logger);
+        if (pending < 0)
+        {
+            try
+            {
+                if (completed == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("Resilient", "Reserve");
+                    result1 = await (__patternsGenStepPolicy1 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Reserve", 3, 50, 2000, this.Clock, logger)).ExecuteAsync(static (s, token) => new global::System.Threading.Tasks.ValueTask<int>(s.Saga.Reserve(s.Context, token)), (Saga: this, Context: context), ct).ConfigureAwait(false);
+                    step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
+                    completed = 1;
+                    if (log is not null) await log.StepCompletedAsync(0, "Reserve", result1).ConfigureAwait(false);
+                }
+
+                if (completed == 1)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("Resilient", "Ship");
+                    await (__patternsGenStepPolicy2 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Ship", 1, 200, 500, this.Clock, logger)).ExecuteAsync(static (s, token) => s.Saga.Ship(s.Context, token), (Saga: this, Context: context), ct).ConfigureAwait(false);
+                    step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
+                    completed = 2;
+                    if (log is not null) await log.StepCompletedAsync(1, "Ship").ConfigureAwait(false);
+                }
+            }
+            catch (global::System.Exception stepError) when (stepError is not global::PatternsGen.Sagas.SagaLogException)
+            {
+                // A SagaLogException passes: when the log cannot be written the run stops as it is, and the log stays the truth.
+                global::PatternsGen.Sagas.SagaTelemetry.StepFailed(step, stepError);
+                error = stepError;
+                failed = completed switch
+                {
+                    0 => "Reserve",
+                    1 => "Ship",
+                    _ => throw new global::System.InvalidOperationException("unreachable"),
+                };
+
+                if (completed > 1)
+                {
+                    // Past the point of no return: nothing is undone; the log keeps the run for ResumeAsync to retry forward.
+                    if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: true).ConfigureAwait(false);
+                    global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "Resilient", failed, error, 0, pastPivot: true, started, logger);
+                    throw new global::PatternsGen.Sagas.SagaExecutionException("Resilient", failed, error, pastPivot: true);
+                }
+
+                if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: false).ConfigureAwait(false);
+                pending = completed;
+            }
+
+            if (pending < 0)
+            {
+                if (log is not null) await log.FinishedAsync(global::PatternsGen.Sagas.SagaStatus.Completed).ConfigureAwait(false);
+                global::PatternsGen.Sagas.SagaTelemetry.Completed(activity, "Resilient", started, logger);
+                return;
+            }
+        }
+
+        global::System.Collections.Generic.List<global::PatternsGen.Sagas.SagaCompensationFailure>? failures = null;
+        if (pending > 0)
+        {
+            global::System.Exception? undoError = null;
+            try
+            {
+                await (__patternsGenUndoPolicy1 ??= global::PatternsGen.Sagas.SagaPolicies.Create("Resilient", "Release", 5, 50, 0, this.Clock, logger)).ExecuteAsync(static (s, token) => s.Saga.Release(s.Context, s.Result, token), (Saga: this, Context: context, Result: result1), global::System.Threading.CancellationToken.None).ConfigureAwait(false);
+            }
+            catch (global::System.Exception compensationError)
+            {
+                undoError = compensationError;
+            }
+
+            if (undoError is null)
+            {
+                global::PatternsGen.Sagas.SagaTelemetry.Compensated("Resilient", "Reserve", "Release", logger);
+                if (log is not null) await log.CompensatedAsync(0, "Reserve", "Release").ConfigureAwait(false);
+            }
+            else
+            {
+                // Kept, never lost: in the exception, and in the log as the run's dead letter.
+                global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("Resilient", "Reserve", "Release", undoError, logger);
+                (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("Reserve", "Release", undoError));
+                if (log is not null) await log.CompensationFailedAsync(0, "Reserve", "Release", undoError).ConfigureAwait(false);
+            }
+        }
+
+        if (log is not null) await log.FinishedAsync(failures is null && (resumed is null || resumed.CompensationFailures.Count == 0) ? global::PatternsGen.Sagas.SagaStatus.Compensated : global::PatternsGen.Sagas.SagaStatus.CompensationFailed).ConfigureAwait(false);
+        global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "Resilient", failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);
+        throw new global::PatternsGen.Sagas.SagaExecutionException("Resilient", failed, error, failures);
     }
 }
