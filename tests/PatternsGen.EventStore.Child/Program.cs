@@ -2,10 +2,14 @@ using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
 using PatternsGen.EventStore.Sqlite;
 using PatternsGen.EventStore.Testing;
+using PatternsGen.Sagas;
 
-// Usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared> <name> [batches]
+// Usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared|sagas> <name> [batches|count] [ledger paced|free]
 //   append-forever: appends batches of 10 Ticks to three streams and prints "appended N" after each, until killed.
 //   write-shared:   appends [batches] batches of 3 to stream "shared", reloading on each conflict; exit 0 when done.
+//   sagas:          resumes the unfinished ParcelSaga runs, then starts runs <name>-0 .. <name>-[count-1] not yet
+//                   started, one at a time, side effects going to the [ledger] file (paced: waiting for a
+//                   line on standard input after each); exit 0 when done.
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared> <name> [batches]");
@@ -30,6 +34,34 @@ try
             await store.AppendAsync($"crash-{batch % 3}", ExpectedVersion.Any, events);
             Console.WriteLine($"appended {batch}");
         }
+    }
+
+    if (mode == "sagas")
+    {
+        var log = new SagaLog(store);
+        var saga = new ParcelSaga(new FileSagaEffects(args[6], paced: args[7] == "paced"), log);
+        await saga.ResumeUnfinishedAsync();
+        var started = (await log.ListAsync(nameof(ParcelSaga))).Select(static r => r.SagaId).ToHashSet();
+        for (var i = 0; i < int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture); i++)
+        {
+            var order = ParcelExpectations.Order(name, i);
+            if (started.Contains(order.Id))
+            {
+                continue;
+            }
+
+            try
+            {
+                await saga.ExecuteAsync(order.Id, order);
+            }
+            catch (SagaExecutionException)
+            {
+                // the orders that fail on purpose: compensated, and recorded so
+            }
+        }
+
+        Console.WriteLine("done");
+        return 0;
     }
 
     var batches = int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture);

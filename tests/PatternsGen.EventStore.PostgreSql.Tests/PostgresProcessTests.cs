@@ -24,6 +24,22 @@ public sealed class PostgresProcessTests : IAsyncLifetime
         await ProcessTrials.WritersInSeveralProcessesAsync(store, "postgres", _connectionString, _schema);
     }
 
+    [SkippableFact]
+    public async Task Sagas_killed_with_SIGKILL_at_random_points_all_end_completed_or_fully_compensated_after_resume()
+    {
+        _connectionString = PostgresServer.ConnectionString();
+        await using var store = new PostgresEventStore(_connectionString, null, _schema);
+        var folder = Directory.CreateTempSubdirectory("patternsgen-saga-").FullName;
+        try
+        {
+            await ProcessTrials.KillDuringSagasAsync(store, "postgres", _connectionString, _schema, Path.Combine(folder, "effects.log"), sagas: 20, kills: 10);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

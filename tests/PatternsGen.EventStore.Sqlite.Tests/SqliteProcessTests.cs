@@ -23,6 +23,13 @@ public sealed class SqliteProcessTests : IDisposable
         await ProcessTrials.WritersInSeveralProcessesAsync(new SqliteEventStore(_database.ConnectionString), "sqlite", _database.ConnectionString, "-");
 
     [Fact]
+    public async Task Sagas_killed_with_SIGKILL_at_random_points_all_end_completed_or_fully_compensated_after_resume()
+    {
+        var ledger = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_database.Path)!, "effects.log");
+        await ProcessTrials.KillDuringSagasAsync(new SqliteEventStore(_database.ConnectionString), "sqlite", _database.ConnectionString, "-", ledger, sagas: 20, kills: 10);
+    }
+
+    [Fact]
     public void An_in_memory_database_is_refused_with_a_pointer_to_InMemoryEventStore()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteEventStore("Data Source=:memory:"));

@@ -19,7 +19,7 @@ public sealed class ChildProcess : IDisposable
             throw new FileNotFoundException("The child process is not built; build tests/PatternsGen.EventStore.Child.", path);
         }
 
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(path);
         foreach (var arg in args)
         {
@@ -29,21 +29,41 @@ public sealed class ChildProcess : IDisposable
         return new ChildProcess(Process.Start(start)!);
     }
 
-    /// <summary>Reads output lines until <paramref name="lines"/> have been seen, then kills the process with SIGKILL.</summary>
-    public async Task KillAfterLinesAsync(int lines)
+    public int ProcessId => _process.Id;
+
+    /// <summary>
+    /// Reads output lines until <paramref name="lines"/> starting with <paramref name="prefix"/> have been seen,
+    /// then kills the process with SIGKILL. False when it finished ("done", exit 0) first. With
+    /// <paramref name="answer"/>, each such line is answered on standard input (a child that waits for it
+    /// cannot run ahead of the kill), and the kill follows the last answer at once.
+    /// </summary>
+    public async Task<bool> KillAfterLinesAsync(int lines, string prefix = "appended", string? answer = null)
     {
         for (var seen = 0; seen < lines;)
         {
-            var line = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60))
-                ?? throw new InvalidOperationException("The child exited early: " + await _process.StandardError.ReadToEndAsync());
-            if (line.StartsWith("appended", StringComparison.Ordinal))
+            var line = await _process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            if (line is null || line == "done")
+            {
+                await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+                return line == "done" && _process.ExitCode == 0
+                    ? false
+                    : throw new InvalidOperationException($"The child exited early ({_process.ExitCode}): " + await _process.StandardError.ReadToEndAsync());
+            }
+
+            if (line.StartsWith(prefix, StringComparison.Ordinal))
             {
                 seen++;
+                if (answer is not null)
+                {
+                    await _process.StandardInput.WriteLineAsync(answer);
+                    await _process.StandardInput.FlushAsync();
+                }
             }
         }
 
         _process.Kill(entireProcessTree: true); // SIGKILL on Unix: no finally blocks, no flush, no dispose
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        return true;
     }
 
     public async Task<(int ExitCode, string Error)> WaitAsync()

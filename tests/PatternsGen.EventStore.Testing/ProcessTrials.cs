@@ -1,4 +1,5 @@
 using PatternsGen.EventSourcing;
+using PatternsGen.Sagas;
 
 namespace PatternsGen.EventStore.Testing;
 
@@ -71,5 +72,61 @@ public static class ProcessTrials
 
         Assert.Equal(Enumerable.Range(1, processes * batches * 3).Select(static v => (long)v), stream.Select(static e => e.Version));
         Assert.Equal(processes * batches, stream.Chunk(3).Select(static c => Assert.Single(c.Select(static e => ((Tick)e.Data).Batch).Distinct())).Distinct().Count());
+    }
+
+    /// <summary>
+    /// Runs <paramref name="sagas"/> <see cref="ParcelSaga"/> runs in child processes, SIGKILLing the child
+    /// <paramref name="kills"/> times after a varying number of side effects; each new child first resumes
+    /// the unfinished runs. A last child finishes without a kill. Then every run must have ended as its
+    /// order says (completed, or every completed step compensated), and a side effect may only have run
+    /// twice when its first call was the last thing a killed process did (it was in flight at the kill).
+    /// </summary>
+    public static async Task KillDuringSagasAsync(IEventStore store, string kind, string connectionString, string schema, string ledger, int sagas, int kills)
+    {
+        var count = sagas.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var killed = new HashSet<int>();
+        for (var trial = 0; trial < kills; trial++)
+        {
+            using var child = ChildProcess.Start(kind, connectionString, schema, "sagas", "order", count, ledger, "paced");
+            if (!await child.KillAfterLinesAsync(1 + (trial * 7 % 13), "effect", answer: "go"))
+            {
+                break; // it finished every run before the kill came
+            }
+
+            killed.Add(child.ProcessId);
+        }
+
+        Assert.Equal(kills, killed.Count);
+
+        using (var last = ChildProcess.Start(kind, connectionString, schema, "sagas", "order", count, ledger, "free"))
+        {
+            var (exitCode, error) = await last.WaitAsync();
+            Assert.True(exitCode == 0, "the last child failed: " + error);
+        }
+
+        var calls = FileSagaEffects.Read(ledger);
+        var runs = (await new SagaLog(store).ListAsync(nameof(ParcelSaga))).ToDictionary(static r => r.SagaId);
+        Assert.Equal(sagas, runs.Count);
+        for (var i = 0; i < sagas; i++)
+        {
+            var order = ParcelExpectations.Order("order", i);
+            var (status, keys) = ParcelExpectations.For(order);
+            Assert.Equal(status, runs[order.Id].Status);
+            Assert.Equal(keys.Order(), calls.Select(static c => c.Call).Where(c => c.Contains($" {order.Id}:", StringComparison.Ordinal)).Distinct().Order());
+        }
+
+        var lastCallOf = calls.Select((c, index) => (c.Pid, index)).GroupBy(static c => c.Pid).ToDictionary(static g => g.Key, static g => g.Max(static c => c.index));
+        for (var index = 0; index < calls.Count; index++)
+        {
+            var (pid, call) = calls[index];
+            var again = calls.FindIndex(index + 1, c => c.Call == call);
+            if (again >= 0)
+            {
+                Assert.True(killed.Contains(pid) && lastCallOf[pid] == index,
+                    $"'{call}' ran again (call {again}) although its earlier run (call {index}, process {pid}) was not cut short by a kill");
+            }
+        }
+
+        Assert.True(calls.Count > sagas * 4, $"only {calls.Count} side effects were recorded");
     }
 }
