@@ -7,7 +7,8 @@ using PatternsGen.EventStore.Sqlite;
 
 // The OrderService sample grows with each capability. Today: the seed's order aggregate with a
 // generated apply-switch, stored in SQLite (the embedded default); the seed's order saga with
-// generated compensation; and the inventory call guarded by a resilience pipeline.
+// generated compensation and a durable log in the same database; and the inventory call guarded by
+// a resilience pipeline. Run it with --crash to kill the process mid-saga; the next run resumes it.
 
 Console.WriteLine("PatternsGen OrderService sample");
 Console.WriteLine();
@@ -20,8 +21,17 @@ var orderId = $"order-{Guid.NewGuid():N}"[..14];
 // The inventory service fails every third call; retries absorb it, the breaker stays closed.
 var journal = new List<string>();
 var services = new ServiceCalls(new InventoryClient(failEvery: 3));
-var shipping = new ShippingClient(journal);
-var saga = new PlaceOrderSaga(services, new PaymentClient(journal), shipping, journal);
+var shipping = new ShippingClient(journal) { CrashFirst = args.Contains("--crash") };
+var saga = new PlaceOrderSaga(services, new PaymentClient(journal), shipping, journal, new SagaLog(store));
+
+// Runs an earlier process left unfinished (run with --crash to leave one) are finished first:
+// forward from the last recorded step, or on with the compensations.
+foreach (var run in await saga.ResumeUnfinishedAsync())
+{
+    Console.WriteLine($"Resumed saga run {run.SagaId}, left by a crash: now {run.Status}.");
+    journal.ForEach(static line => Console.WriteLine($"  {line}"));
+    journal.Clear();
+}
 
 var order = new OrderAggregate();
 order.AddItem("keyboard", 1);
@@ -29,10 +39,16 @@ order.AddItem("usb-cable", 2);
 order.AddItem("monitor", 1);
 
 // Placing the order is the seed's saga: reserve inventory → process payment → create shipment (pivot).
-await saga.ExecuteAsync(new PlaceOrderContext(orderId, order));
+await saga.ExecuteAsync(orderId, new PlaceOrderContext(orderId, [.. order.Items]));
 order.Submit();
 Console.WriteLine($"Placed {orderId} through the saga:");
 journal.ForEach(static line => Console.WriteLine($"  {line}"));
+Console.WriteLine("Its saga log, in the same database:");
+await foreach (var e in store.ReadStreamAsync(SagaLog.StreamId(nameof(PlaceOrderSaga), orderId)))
+{
+    Console.WriteLine($"  v{e.Version} {e.EventType,-30} {Describe(e.Data)}");
+}
+
 Console.WriteLine($"Inventory pipeline: {services.Inventory.Calls} calls, {services.Retries} retried, " +
                   $"circuit {services.InventoryPipeline.CircuitBreaker!.State}.");
 
@@ -78,18 +94,20 @@ same &= final.Status == "cancelled" && final.Version == order.Version + 1;
 // and the stock released, newest first, before the error reaches the caller.
 shipping.Down = true;
 journal.Clear();
-var failing = new OrderAggregate();
-failing.AddItem("desk", 1);
+var failingId = $"failing-{Guid.NewGuid():N}"[..16];
 try
 {
-    await saga.ExecuteAsync(new PlaceOrderContext("order-failing", failing));
+    await saga.ExecuteAsync(failingId, new PlaceOrderContext(failingId, [new ItemAdded("desk", 1)]));
     same = false;
 }
 catch (SagaExecutionException failure)
 {
     Console.WriteLine($"With shipping down, step '{failure.StepName}' failed ({failure.InnerException!.Message}); the journal, compensations last:");
     journal.ForEach(static line => Console.WriteLine($"  {line}"));
-    same &= failure.CompensationFailures.Count == 0 && journal[^1].StartsWith("inventory: released", StringComparison.Ordinal);
+    var recorded = await saga.Log.ReadAsync(nameof(PlaceOrderSaga), failingId);
+    Console.WriteLine($"  its log says: {recorded.Status}");
+    same &= failure.CompensationFailures.Count == 0 && journal[^1].StartsWith("inventory: released", StringComparison.Ordinal)
+            && recorded.Status == SagaStatus.Compensated;
 }
 
 try
@@ -101,5 +119,12 @@ catch (InvalidOperationException error)
     Console.WriteLine($"An empty order is refused: {error.Message}");
 }
 
-Console.WriteLine(same ? "Saga, store, replay and concurrency check out." : "Something did NOT check out.");
+Console.WriteLine(same ? "Saga, saga log, store, replay and concurrency check out." : "Something did NOT check out.");
 return same ? 0 : 1;
+
+static string Describe(object record) => record switch
+{
+    SagaStarted started => $"context {started.Context.GetRawText()}",
+    SagaStepCompleted step => $"{step.Step} → {step.Result?.GetRawText() ?? "(no result)"}",
+    _ => record.ToString() ?? "",
+};

@@ -1,17 +1,14 @@
 using OrderService.Orders;
 using OrderService.Services;
 using PatternsGen;
+using PatternsGen.Sagas;
 
 namespace OrderService.Sagas;
 
-/// <summary>What every step of placing one order sees.</summary>
-public sealed class PlaceOrderContext(string orderId, OrderAggregate order)
+/// <summary>What every step of placing one order sees. Plain data: the saga log stores it as JSON, to resume from.</summary>
+public sealed record PlaceOrderContext(string OrderId, IReadOnlyList<ItemAdded> Items)
 {
-    public string OrderId { get; } = orderId;
-
-    public OrderAggregate Order { get; } = order;
-
-    public decimal Amount => Order.Items.Sum(static i => i.Quantity * 25m);
+    public decimal Amount => Items.Sum(static i => i.Quantity * 25m);
 }
 
 public sealed record StockReservation(IReadOnlyList<ItemAdded> Lines);
@@ -22,15 +19,19 @@ public sealed record PaymentReceipt(string PaymentId, decimal Amount);
 /// The seed's order saga: reserve inventory → process payment → create shipment. Creating the
 /// shipment is the pivot: once the parcel exists the order goes forward only. If it fails, the
 /// payment is refunded and the stock released, newest first, each compensation given its own step's
-/// result. PatternsGen generates ExecuteAsync (obj/.../OrderService.Sagas.PlaceOrderSaga.Saga.g.cs).
+/// result. Each run is recorded in <see cref="Log"/>, so a run cut short by a crash is finished by
+/// ResumeAsync. PatternsGen generates ExecuteAsync and ResumeAsync (obj/.../OrderService.Sagas.PlaceOrderSaga.Saga.g.cs).
 /// </summary>
 [Saga]
-public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payments, ShippingClient shipping, List<string> journal)
+public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payments, ShippingClient shipping, List<string> journal, SagaLog log)
 {
+    /// <summary>Where runs are recorded: the order database.</summary>
+    public SagaLog Log { get; } = log;
+
     [SagaStep(1, Compensate = nameof(ReleaseInventory))]
     public async Task<StockReservation> ReserveInventory(PlaceOrderContext context, CancellationToken ct)
     {
-        foreach (var line in context.Order.Items)
+        foreach (var line in context.Items)
         {
             if (!await services.ReserveAsync(line.ProductId, line.Quantity, ct))
             {
@@ -38,8 +39,8 @@ public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payment
             }
         }
 
-        journal.Add($"inventory: reserved {context.Order.Items.Count} lines for {context.OrderId}");
-        return new StockReservation([.. context.Order.Items]);
+        journal.Add($"inventory: reserved {context.Items.Count} lines for {context.OrderId}");
+        return new StockReservation([.. context.Items]);
     }
 
     public Task ReleaseInventory(PlaceOrderContext context, StockReservation reservation, CancellationToken ct)
