@@ -11,4 +11,6 @@ public static class TrackingNames
     public const string AppliedEventTypes = nameof(AppliedEventTypes);
     public const string EventRegistry = nameof(EventRegistry);
     public const string SagaModels = nameof(SagaModels);
+    public const string EventHandlerModels = nameof(EventHandlerModels);
+    public const string EventHandlerRegistry = nameof(EventHandlerRegistry);
 }

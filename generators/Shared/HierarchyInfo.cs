@@ -43,7 +43,9 @@ internal sealed record HierarchyInfo(
     public string HintName(string feature) => $"{MetadataName}.{feature}.g.cs";
 
     /// <summary>Opens the namespace and every containing type; <see cref="WriteClose"/> closes them.</summary>
-    public void WriteOpen(SourceWriter writer)
+    /// <param name="writer">Where to write.</param>
+    /// <param name="targetBaseList">Appended to the target type's declaration (<c>" : IFoo"</c>), to implement an interface.</param>
+    public void WriteOpen(SourceWriter writer, string targetBaseList = "")
     {
         if (Namespace is not null)
         {
@@ -53,7 +55,7 @@ internal sealed record HierarchyInfo(
 
         foreach (var type in Types)
         {
-            writer.WriteLine($"partial {type.Keyword} {type.NameWithTypeParameters}");
+            writer.WriteLine($"partial {type.Keyword} {type.NameWithTypeParameters}{(ReferenceEquals(type, Target) ? targetBaseList : "")}");
             writer.OpenBlock();
         }
     }

@@ -18,4 +18,6 @@ internal static class KnownTypes
     public const string UnknownEventException = "PatternsGen.EventSourcing.UnknownEventException";
     public const string SagaExecutionException = "PatternsGen.Sagas.SagaExecutionException";
     public const string SagaLog = "PatternsGen.Sagas.SagaLog";
+    public const string EventContext = "PatternsGen.Messaging.EventContext";
+    public const string IServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
 }

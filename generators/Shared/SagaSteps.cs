@@ -87,6 +87,6 @@ internal static class SagaSteps
             : $"it must be Task or ValueTask {method.Name}({context.ToDisplayString()} context, {result.ToDisplayString()} result, CancellationToken ct)";
     }
 
-    private static bool IsCancellationToken(ITypeSymbol type) =>
+    public static bool IsCancellationToken(ITypeSymbol type) =>
         type is INamedTypeSymbol { Name: "CancellationToken", ContainingNamespace: { } ns } && ns.ToDisplayString() == "System.Threading";
 }

@@ -6,6 +6,14 @@ namespace PatternsGen.Testing;
 /// <summary>Builds the compilations generator tests run on.</summary>
 public static class TestCompilation
 {
+    // The runtime's dependencies are built against .NET 8 and referenced beside the .NET 10 framework;
+    // MSBuild silences the unification notices this raises (NoWarn 1701;1702 by default), and so do we.
+    private static readonly Dictionary<string, ReportDiagnostic> AssemblyUnification = new()
+    {
+        ["CS1701"] = ReportDiagnostic.Suppress,
+        ["CS1702"] = ReportDiagnostic.Suppress,
+    };
+
     public static CSharpCompilation Create(params string[] sources) => Create(sources, withRuntime: true);
 
     public static CSharpCompilation Create(IEnumerable<string> sources, bool withRuntime)
@@ -15,7 +23,8 @@ public static class TestCompilation
             "TestProject",
             trees,
             withRuntime ? TestReferences.All : TestReferences.FrameworkOnly,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
+                .WithSpecificDiagnosticOptions(AssemblyUnification));
     }
 
     /// <summary>Errors and warnings of <paramref name="compilation"/>, formatted one a line, for assertion messages.</summary>

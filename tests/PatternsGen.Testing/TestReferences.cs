@@ -9,8 +9,8 @@ namespace PatternsGen.Testing;
 /// <summary>
 /// The references every test compilation gets: the .NET 10 reference assemblies pinned by the
 /// Basic.Reference.Assemblies package (nothing is downloaded at test time) plus the PatternsGen
-/// runtime and its one dependency (Microsoft.Extensions.Logging.Abstractions), exactly what a
-/// user's project compiles against.
+/// runtime and its dependencies (Microsoft.Extensions.Logging.Abstractions and
+/// Microsoft.Extensions.DependencyInjection.Abstractions), exactly what a user's project compiles against.
 /// </summary>
 public static class TestReferences
 {
@@ -19,6 +19,7 @@ public static class TestReferences
         .. Net100.References.All,
         MetadataReference.CreateFromFile(typeof(AggregateAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
     ];
 
     /// <summary>Without the runtime: a project that does not use PatternsGen.</summary>

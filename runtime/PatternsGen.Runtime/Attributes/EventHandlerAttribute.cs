@@ -24,4 +24,10 @@ public sealed class EventHandlerAttribute : Attribute
 
     /// <summary>The event name handled, or <see langword="null"/> to use the first parameter's type.</summary>
     public string? Topic { get; }
+
+    /// <summary>
+    /// De-duplicate this handler's messages by message id through the bus's inbox (durable on SQLite and
+    /// PostgreSQL): a message it has handled is skipped when delivered again. Silences PGEN002.
+    /// </summary>
+    public bool UseInbox { get; set; }
 }

@@ -75,6 +75,13 @@ public static class EventTypes
         return info;
     }
 
+    /// <summary>The name <paramref name="type"/> is registered under; null when it is not registered.</summary>
+    public static string? NameOf(Type type)
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        return _registry.ByType.TryGetValue(type, out var info) ? info.Name : null;
+    }
+
     /// <summary>Finds the type registered under <paramref name="name"/>.</summary>
     /// <exception cref="EventSerializationException">Two types claim <paramref name="name"/>.</exception>
     public static bool TryGet(string name, [NotNullWhen(true)] out EventTypeInfo? info)

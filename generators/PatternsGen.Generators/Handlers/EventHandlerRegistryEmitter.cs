@@ -1,0 +1,143 @@
+using System.Collections.Generic;
+using System.Linq;
+using PatternsGen.Generators.Handlers.Model;
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Handlers;
+
+/// <summary><see cref="EventHandlerRegistryModel"/> → <c>AddPatternsGen()</c> and <c>EventHandlers.Create</c>. Pure text: no Roslyn types.</summary>
+internal static class EventHandlerRegistryEmitter
+{
+    public const string HintName = "PatternsGen.EventHandlers.g.cs";
+
+    private const string Messaging = "global::PatternsGen.Messaging";
+
+    public static string Emit(EventHandlerRegistryModel model)
+    {
+        var writer = new SourceWriter();
+        writer.WriteFileHeader();
+        var classes = model.Classes.ToList();
+        var parameters = ParameterNames(classes);
+
+        writer.WriteLine($$"""
+            namespace PatternsGen.Generated
+            {
+                /// <summary>Every <c>[EventHandler]</c> class of this assembly, for a bus built without a container.</summary>
+                {{GeneratedCode.Attribute}}
+                internal static class EventHandlers
+                {
+                    /// <summary>
+                    /// The handlers of every <c>[EventHandler]</c> class of this assembly, each class served by the instance its
+                    /// factory returns (return one instance to share it; factories are called per message, so a handler
+                    /// may take the bus it is registered with).
+                    /// </summary>
+                    public static global::System.Collections.Generic.IReadOnlyList<{{Messaging}}.EventHandlerRegistration> Create(
+            """);
+        writer.Indentation = 3;
+        for (var i = 0; i < classes.Count; i++)
+        {
+            writer.WriteLine($"global::System.Func<{classes[i].FullyQualifiedName}> {parameters[i]}{(i < classes.Count - 1 ? "," : ")")}");
+        }
+
+        writer.Indentation = 2;
+        writer.WriteLine("{");
+        writer.Indentation = 3;
+        writer.WriteLine($"var handlers = new global::System.Collections.Generic.List<{Messaging}.EventHandlerRegistration>();");
+        for (var i = 0; i < classes.Count; i++)
+        {
+            writer.WriteLine($"handlers.AddRange({classes[i].FullyQualifiedName}.GetEventHandlers({Messaging}.EventDispatch.From({parameters[i]})));");
+        }
+
+        writer.WriteLine("return handlers;");
+        writer.Indentation = 0;
+        writer.WriteLine("""
+                    }
+                }
+            }
+            """);
+
+        if (model.HasServiceCollection)
+        {
+            WriteAddPatternsGen(writer, classes);
+        }
+
+        return writer.ToString();
+    }
+
+    private static void WriteAddPatternsGen(SourceWriter writer, List<TypeRef> classes)
+    {
+        const string DI = "global::Microsoft.Extensions.DependencyInjection";
+        writer.WriteLine();
+        writer.WriteLine($$"""
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                /// <summary>Registers PatternsGen's generated handlers with a container.</summary>
+                {{GeneratedCode.Attribute}}
+                internal static class PatternsGenServiceCollectionExtensions
+                {
+                    /// <summary>
+                    /// Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers,
+                    /// and, unless already registered, an <see cref="{{Messaging}}.InMemoryEventBus"/> as <see cref="{{Messaging}}.IEventBus"/>
+                    /// (configured by an <see cref="{{Messaging}}.EventBusOptions"/> service, if one is registered).
+                    /// Reflection-free; safe to call from several assemblies, and more than once.
+                    /// </summary>
+                    public static {{DI}}.IServiceCollection AddPatternsGen(this {{DI}}.IServiceCollection services)
+                    {
+                        if (services is null)
+                        {
+                            throw new global::System.ArgumentNullException(nameof(services));
+                        }
+
+                        foreach (var service in services)
+                        {
+                            if (service.ServiceType == typeof(Added))
+                            {
+                                return services; // this assembly's handlers are in already
+                            }
+                        }
+
+                        {{DI}}.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
+            """);
+        writer.Indentation = 3;
+        foreach (var type in classes)
+        {
+            writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<{type.FullyQualifiedName}>(services);");
+            writer.WriteLine($"{DI}.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new {Messaging}.EventHandlerSet({type.FullyQualifiedName}.GetEventHandlers({Messaging}.EventDispatch.FromServices<{type.FullyQualifiedName}>(provider))));");
+        }
+
+        writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static provider => {Messaging}.EventHandlerSet.CreateBus(provider));");
+        writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{Messaging}.IEventBus>(services, static provider => {DI}.ServiceProviderServiceExtensions.GetRequiredService<{Messaging}.InMemoryEventBus>(provider));");
+        writer.WriteLine("return services;");
+        writer.Indentation = 0;
+        writer.WriteLine("""
+                    }
+
+                    /// <summary>Marks the container as having this assembly's handlers.</summary>
+                    private sealed class Added
+                    {
+                    }
+                }
+            }
+            """);
+    }
+
+    /// <summary>camelCase class names, made unique when two namespaces share one.</summary>
+    private static List<string> ParameterNames(List<TypeRef> classes)
+    {
+        var names = new List<string>();
+        var used = new HashSet<string>();
+        foreach (var type in classes)
+        {
+            var name = char.ToLowerInvariant(type.Name[0]) + type.Name.Substring(1);
+            var unique = name;
+            for (var n = 2; !used.Add(unique); n++)
+            {
+                unique = name + n;
+            }
+
+            names.Add(Identifiers.Escape(unique));
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,13 @@
+namespace PatternsGen.Messaging;
+
+/// <summary>
+/// Delivers events to every handler that takes them, at least once: a failing handler is retried with
+/// backoff, and a message that still fails goes to a dead-letter queue. <see cref="InMemoryEventBus"/>
+/// is the embedded default.
+/// </summary>
+public interface IEventBus
+{
+    /// <summary>Hands <paramref name="event"/> to the bus; it returns once the message is accepted, not handled.</summary>
+    ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken ct = default)
+        where TEvent : notnull;
+}
