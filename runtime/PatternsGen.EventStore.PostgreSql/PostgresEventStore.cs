@@ -12,7 +12,7 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// lower position. Concurrent writers to one stream get success or <see cref="ConcurrencyException"/>.
 /// </summary>
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
-public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable
+public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable
 {
     private const string UniqueViolation = "23505";
 

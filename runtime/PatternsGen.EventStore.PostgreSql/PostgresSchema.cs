@@ -9,6 +9,9 @@ internal sealed class PostgresSchema
         var s = "\"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var events = s + ".patternsgen_events";
         var snapshots = s + ".patternsgen_snapshots";
+        var checkpoints = s + ".patternsgen_checkpoints";
+        var inbox = s + ".patternsgen_inbox";
+        var deadLetters = s + ".patternsgen_dead_letters";
 
         // One key per schema: appends in different schemas do not wait for each other.
         LockKey = StableHash(schema);
@@ -40,7 +43,55 @@ internal sealed class PostgresSchema
                 timestamp      timestamptz NOT NULL
             )
             """,
+            $"""
+            CREATE TABLE IF NOT EXISTS {checkpoints} (
+                name           text        NOT NULL PRIMARY KEY,
+                position       bigint      NOT NULL
+            )
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS {inbox} (
+                handler        text        NOT NULL,
+                message_id     uuid        NOT NULL,
+                handled_at     timestamptz NOT NULL,
+                PRIMARY KEY (handler, message_id)
+            )
+            """,
+            $"""
+            CREATE TABLE IF NOT EXISTS {deadLetters} (
+                seq            bigint      GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id             uuid        NOT NULL UNIQUE,
+                handler        text        NOT NULL,
+                message_id     uuid        NOT NULL,
+                event_type     text        NOT NULL,
+                data           jsonb       NOT NULL,
+                message_key    text        NULL,
+                sequence       bigint      NOT NULL,
+                correlation_id text        NULL,
+                causation_id   text        NULL,
+                error_type     text        NOT NULL,
+                error          text        NOT NULL,
+                attempts       integer     NOT NULL,
+                failed_at      timestamptz NOT NULL
+            )
+            """,
         ];
+        ReadCheckpoint = $"SELECT position FROM {checkpoints} WHERE name = $1";
+        WriteCheckpoint = $"INSERT INTO {checkpoints} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position";
+        InboxHas = $"SELECT 1 FROM {inbox} WHERE handler = $1 AND message_id = $2";
+        InboxMark = $"INSERT INTO {inbox} (handler, message_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
+        DeadLetterAdd = $"""
+            INSERT INTO {deadLetters}
+                (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (id) DO NOTHING
+            """;
+        DeadLetterList = $"""
+            SELECT id, handler, message_id, event_type, data::text, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
+            FROM {deadLetters} ORDER BY seq
+            """;
+        DeadLetterRemove = $"DELETE FROM {deadLetters} WHERE id = $1";
+        DeadLetterPurge = $"DELETE FROM {deadLetters}";
         StreamVersion = $"SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream_id = $1";
         Insert = $"""
             INSERT INTO {events} (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id)
@@ -75,6 +126,22 @@ internal sealed class PostgresSchema
     public string ReadSnapshot { get; }
 
     public string WriteSnapshot { get; }
+
+    public string ReadCheckpoint { get; }
+
+    public string WriteCheckpoint { get; }
+
+    public string InboxHas { get; }
+
+    public string InboxMark { get; }
+
+    public string DeadLetterAdd { get; }
+
+    public string DeadLetterList { get; }
+
+    public string DeadLetterRemove { get; }
+
+    public string DeadLetterPurge { get; }
 
     /// <summary>The transaction-scoped lock every append takes first; see docs/event-sourcing.md ("Global order on PostgreSQL").</summary>
     public const string LockAppends = "SELECT pg_advisory_xact_lock($1)";

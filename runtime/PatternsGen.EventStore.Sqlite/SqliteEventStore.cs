@@ -12,7 +12,7 @@ namespace PatternsGen.EventStore.Sqlite;
 /// <see cref="ConcurrencyException"/>. A crash mid-append leaves no part of the batch behind.
 /// </summary>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
-public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
+public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
 {
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 

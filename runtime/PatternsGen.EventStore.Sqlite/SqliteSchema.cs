@@ -26,7 +26,60 @@ internal static class SqliteSchema
             data           TEXT    NOT NULL,
             timestamp      INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS patternsgen_checkpoints (
+            name           TEXT    NOT NULL PRIMARY KEY,
+            position       INTEGER NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS patternsgen_inbox (
+            handler        TEXT    NOT NULL,
+            message_id     TEXT    NOT NULL,
+            handled_at     INTEGER NOT NULL,
+            PRIMARY KEY (handler, message_id)
+        ) WITHOUT ROWID;
+        CREATE TABLE IF NOT EXISTS patternsgen_dead_letters (
+            seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+            id             TEXT    NOT NULL UNIQUE,
+            handler        TEXT    NOT NULL,
+            message_id     TEXT    NOT NULL,
+            event_type     TEXT    NOT NULL,
+            data           TEXT    NOT NULL,
+            message_key    TEXT    NULL,
+            sequence       INTEGER NOT NULL,
+            correlation_id TEXT    NULL,
+            causation_id   TEXT    NULL,
+            error_type     TEXT    NOT NULL,
+            error          TEXT    NOT NULL,
+            attempts       INTEGER NOT NULL,
+            failed_at      INTEGER NOT NULL
+        );
         """;
+
+    public const string ReadCheckpoint = "SELECT position FROM patternsgen_checkpoints WHERE name = $name";
+
+    public const string WriteCheckpoint = """
+        INSERT INTO patternsgen_checkpoints (name, position) VALUES ($name, $position)
+        ON CONFLICT (name) DO UPDATE SET position = excluded.position
+        """;
+
+    public const string InboxHas = "SELECT 1 FROM patternsgen_inbox WHERE handler = $handler AND message_id = $id";
+
+    public const string InboxMark = "INSERT INTO patternsgen_inbox (handler, message_id, handled_at) VALUES ($handler, $id, $at) ON CONFLICT DO NOTHING";
+
+    public const string DeadLetterAdd = """
+        INSERT INTO patternsgen_dead_letters
+            (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
+        VALUES ($id, $handler, $message, $type, $data, $key, $sequence, $correlation, $causation, $error_type, $error, $attempts, $failed_at)
+        ON CONFLICT (id) DO NOTHING
+        """;
+
+    public const string DeadLetterList = """
+        SELECT id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
+        FROM patternsgen_dead_letters ORDER BY seq
+        """;
+
+    public const string DeadLetterRemove = "DELETE FROM patternsgen_dead_letters WHERE id = $id";
+
+    public const string DeadLetterPurge = "DELETE FROM patternsgen_dead_letters";
 
     public const string StreamVersion = "SELECT COALESCE(MAX(version), 0) FROM patternsgen_events WHERE stream_id = $stream";
 

@@ -1,0 +1,42 @@
+using Npgsql;
+using PatternsGen.EventStore.Testing;
+
+namespace PatternsGen.EventStore.PostgreSql.Tests;
+
+/// <summary>Each test in its own database schema, dropped afterwards.</summary>
+public sealed class PostgresMessageStoreContractTests : MessageStoreContractTests, IAsyncLifetime
+{
+    private readonly string _schema = "messages_" + Guid.NewGuid().ToString("N");
+    private readonly List<PostgresEventStore> _stores = [];
+
+    protected override Task<IMessageStore> CreateAsync() => Task.FromResult<IMessageStore>(Open());
+
+    protected override Task<IMessageStore?> ReopenAsync() => Task.FromResult<IMessageStore?>(Open());
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_stores.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private MessageStore Open()
+    {
+        var store = new PostgresEventStore(PostgresServer.ConnectionString(), null, _schema);
+        _stores.Add(store);
+        return MessageStore.Over(store);
+    }
+}
