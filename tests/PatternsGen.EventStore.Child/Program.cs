@@ -2,6 +2,7 @@ using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
 using PatternsGen.EventStore.Sqlite;
 using PatternsGen.EventStore.Testing;
+using PatternsGen.Messaging;
 using PatternsGen.Sagas;
 
 // Usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared|sagas> <name> [batches|count] [ledger paced|free]
@@ -10,6 +11,9 @@ using PatternsGen.Sagas;
 //   sagas:          resumes the unfinished ParcelSaga runs, then starts runs <name>-0 .. <name>-[count-1] not yet
 //                   started, one at a time, side effects going to the [ledger] file (paced: waiting for a
 //                   line on standard input after each); exit 0 when done.
+//   publish-forever: appends a batch of 3 Ticks to one of three streams, prints "appended N", forwards what is
+//                   pending from the store to a bus whose handler writes the [ledger] (args[5]); until killed.
+//   publish-drain:  forwards what is pending to the same bus once; exit 0.
 if (args.Length < 5)
 {
     Console.Error.WriteLine("usage: <sqlite|postgres> <connection string> <schema or -> <append-forever|write-shared> <name> [batches]");
@@ -34,6 +38,26 @@ try
             await store.AppendAsync($"crash-{batch % 3}", ExpectedVersion.Any, events);
             Console.WriteLine($"appended {batch}");
         }
+    }
+
+    if (mode is "publish-forever" or "publish-drain")
+    {
+        var handlers = new LedgerHandlers(args[5]);
+        await using var bus = new InMemoryEventBus(
+            LedgerHandlers.GetEventHandlers(EventDispatch.From(() => handlers)),
+            new EventBusOptions { Inbox = (IInbox)store, DeadLetters = (IDeadLetterQueue)store });
+        var publisher = new EventStorePublisher(store, bus, (ICheckpointStore)store, new EventStorePublisherOptions { BatchSize = 4 });
+        for (var batch = 0; mode == "publish-forever"; batch++)
+        {
+            var events = Enumerable.Range(0, 3).Select(i => (object)new Tick(i, $"{name}-{batch}")).ToList();
+            await store.AppendAsync($"pub-{batch % 3}", ExpectedVersion.Any, events);
+            Console.WriteLine($"appended {batch}");
+            await publisher.PublishPendingAsync();
+        }
+
+        await publisher.PublishPendingAsync();
+        Console.WriteLine("done");
+        return 0;
     }
 
     if (mode == "sagas")

@@ -40,6 +40,22 @@ public sealed class PostgresProcessTests : IAsyncLifetime
         }
     }
 
+    [SkippableFact]
+    public async Task A_publisher_killed_between_append_and_publish_loses_no_event()
+    {
+        _connectionString = PostgresServer.ConnectionString();
+        await using var store = new PostgresEventStore(_connectionString, null, _schema);
+        var folder = Directory.CreateTempSubdirectory("patternsgen-publish-").FullName;
+        try
+        {
+            await ProcessTrials.KillDuringPublishingAsync(store, "postgres", _connectionString, _schema, Path.Combine(folder, "handled.log"), kills: 10);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -30,6 +30,13 @@ public sealed class SqliteProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task A_publisher_killed_between_append_and_publish_loses_no_event()
+    {
+        var ledger = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(_database.Path)!, "handled.log");
+        await ProcessTrials.KillDuringPublishingAsync(new SqliteEventStore(_database.ConnectionString), "sqlite", _database.ConnectionString, "-", ledger, kills: 10);
+    }
+
+    [Fact]
     public void An_in_memory_database_is_refused_with_a_pointer_to_InMemoryEventStore()
     {
         var error = Assert.Throws<ArgumentException>(() => new SqliteEventStore("Data Source=:memory:"));

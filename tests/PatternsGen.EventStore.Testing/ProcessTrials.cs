@@ -129,4 +129,36 @@ public static class ProcessTrials
 
         Assert.True(calls.Count > sagas * 4, $"only {calls.Count} side effects were recorded");
     }
+
+    /// <summary>
+    /// <paramref name="kills"/> times: a child appends batches and forwards them through an <see cref="Messaging.EventStorePublisher"/>
+    /// to a bus whose handler writes a ledger, and is SIGKILLed after a varying number of appends (between an
+    /// append and its publishing, or in the middle of it). A last child drains what is pending. Then every
+    /// event in the store must be in the ledger: nothing lost between store and bus.
+    /// </summary>
+    public static async Task KillDuringPublishingAsync(IEventStore store, string kind, string connectionString, string schema, string ledger, int kills)
+    {
+        for (var trial = 0; trial < kills; trial++)
+        {
+            using var child = ChildProcess.Start(kind, connectionString, schema, "publish-forever", $"t{trial}", ledger);
+            Assert.True(await child.KillAfterLinesAsync(1 + (trial * 5 % 9)));
+        }
+
+        using (var drain = ChildProcess.Start(kind, connectionString, schema, "publish-drain", "drain", ledger))
+        {
+            var (exitCode, error) = await drain.WaitAsync();
+            Assert.True(exitCode == 0, "the draining child failed: " + error);
+        }
+
+        var stored = new List<RecordedEvent>();
+        await foreach (var e in store.ReadAllAsync())
+        {
+            stored.Add(e);
+        }
+
+        var handled = LedgerHandlers.Read(ledger).Select(static h => h.MessageId).ToHashSet();
+        Assert.True(stored.Count >= kills * 3, $"only {stored.Count} events were appended");
+        Assert.Empty(stored.Where(e => !handled.Contains(e.EventId)).Select(static e => e.ToString()));
+        Assert.Equal(stored[^1].Position, await ((ICheckpointStore)store).GetAsync("event-bus"));
+    }
 }

@@ -1,0 +1,21 @@
+using PatternsGen.Messaging;
+
+namespace PatternsGen.EventStore.Testing;
+
+/// <summary>
+/// A handler for the publish crash trials: each Tick it handles becomes a line "pid messageId batch-number"
+/// in a ledger file shared by the trial's processes. It uses the inbox, so a message is skipped once marked.
+/// </summary>
+public partial class LedgerHandlers(string path)
+{
+    [EventHandler(UseInbox = true)]
+    public void OnTick(Tick tick, EventContext context, CancellationToken ct) =>
+        File.AppendAllText(path, $"{Environment.ProcessId} {context.MessageId} {tick.Batch}-{tick.Number}\n");
+
+    /// <summary>The ledger's lines as (process, message id).</summary>
+    public static List<(int Pid, Guid MessageId)> Read(string path) =>
+        File.Exists(path)
+            ? File.ReadAllLines(path).Where(static l => l.Length > 0).Select(static l => l.Split(' '))
+                .Select(static p => (int.Parse(p[0], System.Globalization.CultureInfo.InvariantCulture), Guid.Parse(p[1]))).ToList()
+            : [];
+}
