@@ -29,7 +29,6 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     private readonly object _idleGate = new();
     private TaskCompletionSource? _idle;
     private int _pending;
-    private int _roundRobin;
     private int _disposed;
 
     /// <summary>Creates the bus with its handlers (the generated <c>GetEventHandlers</c>, or <c>AddPatternsGen()</c>).</summary>
@@ -167,10 +166,11 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     {
         foreach (var handler in handlers)
         {
-            // One key, one handler: always the same lane, so those messages stay in order.
-            var lane = message.Key is { } key
-                ? (int)((uint)HashCode.Combine(StringComparer.Ordinal.GetHashCode(key), handler) % (uint)_lanes.Length)
-                : (int)((uint)Interlocked.Increment(ref _roundRobin) % (uint)_lanes.Length);
+            // One key, one handler: always the same lane, so those messages stay in order. Without a key,
+            // the message id picks the lane, so a redelivery waits behind the first delivery and the inbox
+            // sees it as handled instead of racing it.
+            var spread = message.Key is { } key ? StringComparer.Ordinal.GetHashCode(key) : message.MessageId.GetHashCode();
+            var lane = (int)((uint)HashCode.Combine(spread, handler) % (uint)_lanes.Length);
             Interlocked.Increment(ref _pending);
             if (!_lanes[lane].Writer.TryWrite(new Delivery(this, message, _handlers[handler], tracker)))
             {
