@@ -12,6 +12,65 @@ internal static class DiagnosticDescriptors
 
     private const string Sagas = "PatternsGen.Sagas";
 
+    private const string Messaging = "PatternsGen.Messaging";
+
+    public static readonly DiagnosticDescriptor HandlerNotIdempotent = Create(
+        DiagnosticIds.HandlerNotIdempotent,
+        "Event handler is not safe to run twice",
+        "Handler '{0}' is not safe to run twice: it {1}{2}; a redelivered message would do it again",
+        Messaging,
+        DiagnosticSeverity.Warning,
+        "Delivery is at least once: after a retry or a crash a handler can see the same message again. A handler that " +
+        "counts, adds to a collection, publishes, appends with ExpectedVersion.Any or calls a [NonIdempotent] method does " +
+        "that twice. Set UseInbox = true on [EventHandler] to have redeliveries skipped by message id, or mark the handler " +
+        "[Idempotent] if repeating it is harmless. The additional locations are the operations found.");
+
+    public static readonly DiagnosticDescriptor InvalidHandlerShape = Create(
+        DiagnosticIds.InvalidHandlerShape,
+        "Event handler has the wrong signature",
+        "Event handler '{0}' cannot be called by the bus: {1}",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "A handler is an instance method returning void, Task or ValueTask and taking (TEvent), (TEvent, CancellationToken) " +
+        "or (TEvent, EventContext, CancellationToken). It is left out of the generated dispatcher until it is.");
+
+    public static readonly DiagnosticDescriptor AsyncVoidHandler = Create(
+        DiagnosticIds.AsyncVoidHandler,
+        "Event handler is async void",
+        "Event handler '{0}' is 'async void': the bus cannot await it, retry it or see it fail; return Task instead",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "An async void method returns at its first await, and an exception it throws afterwards takes the process down. " +
+        "Return Task or ValueTask; the generated dispatcher then awaits the handler and retries or dead-letters its failures.");
+
+    public static readonly DiagnosticDescriptor UnknownTopic = Create(
+        DiagnosticIds.UnknownTopic,
+        "Topic matches no event name",
+        "Event handler '{0}' subscribes to topic '{1}', which no [Event] type of this project is named; it will never be called",
+        Messaging,
+        DiagnosticSeverity.Warning,
+        "A topic is an event name as given by [Event(\"...\")] (or a type's name when it has none). A topic no event has " +
+        "is usually a typo. When the event lives in another assembly, take its type as the handler's parameter.",
+        WellKnownDiagnosticTags.CompilationEnd);
+
+    public static readonly DiagnosticDescriptor TopicTypeMismatch = Create(
+        DiagnosticIds.TopicTypeMismatch,
+        "Topic delivers a different event type",
+        "Event handler '{0}' subscribes to topic '{1}', but its parameter type '{2}' is the event named '{3}'; every delivery would fail its cast",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "The events published under a topic are of the type named that way. Take that type (or object, or a type it " +
+        "derives from) as the parameter, or subscribe to the parameter's own name.");
+
+    public static readonly DiagnosticDescriptor DuplicateHandler = Create(
+        DiagnosticIds.DuplicateHandler,
+        "Two handlers in one class for the same event",
+        "Event handler '{0}' handles {1}, like handler '{2}' of the same class; merge them into one",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "Each message reaches a class's handlers independently, with their own retries and inbox entries; two handlers " +
+        "of one class for one event split what is one piece of work, and their order is not defined.");
+
     public static readonly DiagnosticDescriptor StepHasNoCompensation = Create(
         DiagnosticIds.StepHasNoCompensation,
         "Saga step has no compensation",

@@ -8,6 +8,7 @@ namespace PatternsGen.Analyzers;
 internal static class DiagnosticIds
 {
     public const string StepHasNoCompensation = "PGEN001";
+    public const string HandlerNotIdempotent = "PGEN002";
 
     public const string CompensationNotFound = "PGEN101";
     public const string CompensationWrongShape = "PGEN102";
@@ -27,6 +28,12 @@ internal static class DiagnosticIds
     public const string SnapshotStateNotCapturable = "PGEN207";
     public const string AggregateCannotBeCreated = "PGEN208";
     public const string RaisedEventNotRegistered = "PGEN209";
+
+    public const string InvalidHandlerShape = "PGEN301";
+    public const string AsyncVoidHandler = "PGEN302";
+    public const string UnknownTopic = "PGEN303";
+    public const string TopicTypeMismatch = "PGEN304";
+    public const string DuplicateHandler = "PGEN305";
 
     public const string TypeMustBePartial = "PGEN900";
 }

@@ -14,10 +14,12 @@ internal static class KnownTypes
     public const string SagaAttribute = "PatternsGen.SagaAttribute";
     public const string SagaStepAttribute = "PatternsGen.SagaStepAttribute";
     public const string AgentToolAttribute = "PatternsGen.AgentToolAttribute";
+    public const string NonIdempotentAttribute = "PatternsGen.NonIdempotentAttribute";
 
     public const string UnknownEventException = "PatternsGen.EventSourcing.UnknownEventException";
     public const string SagaExecutionException = "PatternsGen.Sagas.SagaExecutionException";
     public const string SagaLog = "PatternsGen.Sagas.SagaLog";
     public const string EventContext = "PatternsGen.Messaging.EventContext";
+    public const string IEventStore = "PatternsGen.EventSourcing.IEventStore";
     public const string IServiceCollection = "Microsoft.Extensions.DependencyInjection.IServiceCollection";
 }

@@ -44,9 +44,13 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
     public static DiagnosticResult Diagnostic(string id) => CSharpCodeFixVerifier<TAnalyzer, TCodeFix, DefaultVerifier>.Diagnostic(id);
 
     /// <summary>Checks the diagnostics in <paramref name="source"/>, the fixed code, and that fix-all gives the same.</summary>
-    public static Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string source, string fixedSource, params DiagnosticResult[] expected) =>
+        VerifyAsync(source, fixedSource, codeActionKey: null, expected);
+
+    /// <summary>As above, applying the fix whose equivalence key is <paramref name="codeActionKey"/> (for providers that offer several).</summary>
+    public static Task VerifyAsync(string source, string fixedSource, string? codeActionKey, params DiagnosticResult[] expected)
     {
-        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource };
+        var test = new CSharpCodeFixTest<TAnalyzer, TCodeFix, DefaultVerifier> { TestCode = source, FixedCode = fixedSource, CodeActionEquivalenceKey = codeActionKey };
         TestSetup.Configure(test, withRuntime: true);
         test.ExpectedDiagnostics.AddRange(expected);
         return test.RunAsync();

@@ -8,6 +8,8 @@ namespace PatternsGen.Messaging;
 public interface IEventBus
 {
     /// <summary>Hands <paramref name="event"/> to the bus; it returns once the message is accepted, not handled.</summary>
+    /// <remarks>Each call is a new message with a new id: publishing again on a redelivery publishes twice (PGEN002).</remarks>
+    [NonIdempotent]
     ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken ct = default)
         where TEvent : notnull;
 }

@@ -68,11 +68,13 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     public IDeadLetterQueue DeadLetters => _options.DeadLetters;
 
     /// <inheritdoc />
+    [NonIdempotent]
     public ValueTask PublishAsync<TEvent>(TEvent @event, CancellationToken ct = default)
         where TEvent : notnull =>
         PublishAsync(new EventMessage(@event), ct);
 
     /// <summary>Hands <paramref name="message"/> (with its key and id) to the bus; returns once it is accepted.</summary>
+    [NonIdempotent]
     public ValueTask PublishAsync(EventMessage message, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(message);
