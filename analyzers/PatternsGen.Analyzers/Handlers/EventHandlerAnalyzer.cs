@@ -78,7 +78,7 @@ public sealed class EventHandlerAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            if (EventHandlerMethods.ShapeProblem(method, out var eventType, out _, out _) is { } problem)
+            if (HandlerMethods.ShapeProblem(method, out var eventType, out _, out _) is { } problem)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidHandlerShape, location, method.Name, problem));
                 continue;

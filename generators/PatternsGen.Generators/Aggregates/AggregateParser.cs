@@ -29,13 +29,11 @@ internal static class AggregateParser
             if (member is IMethodSymbol method && ApplyMethods.EventTypeOf(method) is { } eventType
                 && !applies.Any(existing => SymbolEqualityComparer.Default.Equals(existing.EventType, eventType)))
             {
-                applies.Add((eventType, SpecificityRank(eventType)));
+                applies.Add((eventType, TypeSwitches.SpecificityRank(eventType)));
             }
         }
 
-        // A switch case may not follow a case that subsumes it (CS8120): test derived types before
-        // their bases. A subtype always has strictly more ancestors than its base, so sorting by
-        // ancestor count, stable on declaration order, puts every type before its bases.
+        // Derived types before their bases (CS8120); see TypeSwitches.SpecificityRank.
         var ordered = applies
             .Select((apply, index) => (apply.EventType, apply.Rank, index))
             .OrderByDescending(static apply => apply.Rank)
@@ -65,20 +63,4 @@ internal static class AggregateParser
         { TypeKind: TypeKind.Class, IsSealed: true } => ApplyMatch.ExactClass,
         _ => ApplyMatch.Pattern,
     };
-
-    private static int SpecificityRank(ITypeSymbol type)
-    {
-        if (type.SpecialType == SpecialType.System_Object)
-        {
-            return -1; // matches everything, so it must come last, after interfaces too
-        }
-
-        var depth = 0;
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            depth++;
-        }
-
-        return depth + type.AllInterfaces.Length;
-    }
 }

@@ -30,7 +30,7 @@ internal static class EventHandlerParser
         {
             ct.ThrowIfCancellationRequested();
             if (AttributeReader.Find(method, KnownTypes.EventHandlerAttribute) is { } attribute
-                && EventHandlerMethods.ShapeProblem(method, out var eventType, out var parameters, out var returns) is null)
+                && HandlerMethods.ShapeProblem(method, out var eventType, out var parameters, out var returns) is null)
             {
                 handlers.Add(new EventHandlerModel(
                     method.Name,
