@@ -13,4 +13,5 @@ public static class TrackingNames
     public const string SagaModels = nameof(SagaModels);
     public const string EventHandlerModels = nameof(EventHandlerModels);
     public const string EventHandlerRegistry = nameof(EventHandlerRegistry);
+    public const string ProjectionModels = nameof(ProjectionModels);
 }

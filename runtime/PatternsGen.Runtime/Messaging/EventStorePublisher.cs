@@ -71,28 +71,8 @@ public sealed class EventStorePublisher
     /// Publishes what is pending, then each new event as it is appended, until <paramref name="ct"/> is
     /// cancelled. Appends in this process wake it at once; other processes' at the next poll.
     /// </summary>
-    public async Task RunAsync(CancellationToken ct)
-    {
-        var signal = (_store as IAppendNotifier)?.Appends;
-        while (true)
-        {
-            var appended = signal?.NextAppend; // before reading: an append during the pass still wakes us
-            if (await PublishPendingAsync(ct).ConfigureAwait(false) > 0)
-            {
-                continue;
-            }
-
-            try
-            {
-                await (appended ?? Task.Delay(Timeout.Infinite, ct))
-                    .WaitAsync(_options.PollInterval, _options.TimeProvider, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Poll: another process may have appended.
-            }
-        }
-    }
+    public Task RunAsync(CancellationToken ct) =>
+        GlobalStreamFollower.RunAsync(_store, PublishPendingAsync, _options.PollInterval, _options.TimeProvider, ct);
 }
 
 /// <summary>Settings of an <see cref="EventStorePublisher"/>.</summary>

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+using PatternsGen.Messaging;
+using PatternsGen.Resilience;
+
+namespace PatternsGen.Projections;
+
+/// <summary>Settings of a <see cref="ProjectionRunner"/>.</summary>
+public sealed class ProjectionOptions
+{
+    /// <summary>How an event a projection fails on is retried before it is parked. Default: the seed's (5 attempts, 1 s doubling to 60 s, jitter).</summary>
+    public RetryOptions Retry { get; set; } = new() { Name = "projection" };
+
+    /// <summary>
+    /// Where an event a projection still fails on is parked (as a dead letter whose handler is
+    /// <c>projection:{name}</c>), so that one bad event does not stop the projection. Default: in memory;
+    /// pass the SQLite or PostgreSQL store to keep them.
+    /// </summary>
+    public IDeadLetterQueue Parked { get; set; } = new InMemoryDeadLetterQueue();
+
+    /// <summary>Events projected between two checkpoint writes (and at the end of every pass). Default 100.</summary>
+    public int CheckpointEvery { get; set; } = 100;
+
+    /// <summary>How often to look for events appended by other processes. Default 500 ms.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The clock the poll waits on.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Where parked events are logged (Error); none by default.</summary>
+    public ILogger? Logger { get; set; }
+}

@@ -1,0 +1,175 @@
+using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
+using PatternsGen.Resilience;
+
+namespace PatternsGen.Projections;
+
+/// <summary>
+/// Feeds projections from an event store's global stream, each from its own durable checkpoint: catch-up
+/// first, then live. Each projection runs on its own; one that fails on an event retries it, then parks
+/// it (<see cref="ProjectionOptions.Parked"/>) and goes on, without holding up the others.
+/// </summary>
+/// <remarks>
+/// The checkpoint is written every <see cref="ProjectionOptions.CheckpointEvery"/> events and at the end of
+/// each pass, so after a crash up to that many events are projected again: write projections as upserts
+/// ("set the status of order X"), not increments.
+/// </remarks>
+public sealed class ProjectionRunner
+{
+    private readonly IEventStore _store;
+    private readonly ICheckpointStore _checkpoints;
+    private readonly ProjectionOptions _options;
+    private readonly RetryPolicy _retry;
+    private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
+
+    /// <summary>Creates the runner.</summary>
+    /// <exception cref="ArgumentException">Two projections have one name.</exception>
+    public ProjectionRunner(IEventStore store, ICheckpointStore checkpoints, IEnumerable<IProjection> projections, ProjectionOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(checkpoints);
+        ArgumentNullException.ThrowIfNull(projections);
+        _options = options ?? new ProjectionOptions();
+        ArgumentNullException.ThrowIfNull(_options.Parked, nameof(options.Parked));
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.CheckpointEvery, 1, nameof(options.CheckpointEvery));
+        (_store, _checkpoints, _retry) = (store, checkpoints, new RetryPolicy(_options.Retry));
+        foreach (var projection in projections)
+        {
+            if (!_lanes.TryAdd(projection.ProjectionName, new Lane(projection)))
+            {
+                throw new ArgumentException($"Two projections are called '{projection.ProjectionName}'; each needs its own checkpoint.", nameof(projections));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Brings every projection up to the end of the stream as it is now, each on its own; returns how many
+    /// events were projected in all. A projection that cannot even read or checkpoint makes this throw,
+    /// after the others have finished.
+    /// </summary>
+    public async Task<int> CatchUpAsync(CancellationToken ct = default)
+    {
+        var passes = _lanes.Values.Select(lane => PassAsync(lane, ct)).ToList();
+        var counts = await Task.WhenAll(passes).ConfigureAwait(false);
+        return counts.Sum();
+    }
+
+    /// <summary>Runs every projection, catch-up then live, until <paramref name="ct"/> is cancelled.</summary>
+    public Task RunAsync(CancellationToken ct) =>
+        Task.WhenAll(_lanes.Values.Select(lane =>
+            GlobalStreamFollower.RunAsync(_store, token => LivePassAsync(lane, token), _options.PollInterval, _options.TimeProvider, ct)));
+
+    /// <summary>
+    /// Rebuilds one projection from the first event: empties it (its <c>ResetAsync</c>), sets its checkpoint
+    /// to 0 and catches it up. Safe while <see cref="RunAsync"/> runs: the projection's live pass waits.
+    /// </summary>
+    /// <returns>How many events were projected.</returns>
+    public async Task<int> RebuildAsync(string projectionName, CancellationToken ct = default)
+    {
+        if (!_lanes.TryGetValue(projectionName, out var lane))
+        {
+            throw new ArgumentException($"No projection is called '{projectionName}'.", nameof(projectionName));
+        }
+
+        await lane.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await lane.Projection.ResetAsync(ct).ConfigureAwait(false);
+            await _checkpoints.SetAsync(projectionName, 0, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+
+        return await PassAsync(lane, ct).ConfigureAwait(false);
+    }
+
+    private async Task<int> PassAsync(Lane lane, CancellationToken ct)
+    {
+        await lane.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            var name = lane.Projection.ProjectionName;
+            var checkpoint = await _checkpoints.GetAsync(name, ct).ConfigureAwait(false);
+            var projected = 0;
+            var unsaved = 0;
+            await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
+            {
+                await ProjectOrParkAsync(lane.Projection, recorded, ct).ConfigureAwait(false);
+                checkpoint = recorded.Position;
+                projected++;
+                if (++unsaved == _options.CheckpointEvery)
+                {
+                    await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
+                    unsaved = 0;
+                }
+            }
+
+            if (unsaved > 0)
+            {
+                await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
+            }
+
+            return projected;
+        }
+        finally
+        {
+            lane.Gate.Release();
+        }
+    }
+
+    /// <summary>A live pass that fails (the store or the checkpoint store is down) is logged and tried again after the poll interval.</summary>
+    private async Task<int> LivePassAsync(Lane lane, CancellationToken ct)
+    {
+        try
+        {
+            return await PassAsync(lane, ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            ProjectionTelemetry.PassFailed(lane.Projection.ProjectionName, error, _options.Logger);
+            return 0;
+        }
+    }
+
+    private async Task ProjectOrParkAsync(IProjection projection, RecordedEvent recorded, CancellationToken ct)
+    {
+        var attempt = new Attempt(projection, recorded);
+        try
+        {
+            await _retry.ExecuteAsync(
+                static (state, token) =>
+                {
+                    state.Attempts++;
+                    return state.Projection.ProjectAsync(state.Recorded, token);
+                },
+                attempt,
+                ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var letter = new DeadLetter(Guid.NewGuid(), EventMessage.From(recorded), "projection:" + projection.ProjectionName,
+                error.GetType().FullName ?? error.GetType().Name, error.Message, Math.Max(1, attempt.Attempts), _options.TimeProvider.GetUtcNow());
+            await _options.Parked.AddAsync(letter, ct).ConfigureAwait(false);
+            ProjectionTelemetry.Parked(letter, recorded, error, _options.Logger);
+        }
+    }
+
+    private sealed class Attempt(IProjection projection, RecordedEvent recorded)
+    {
+        public IProjection Projection { get; } = projection;
+
+        public RecordedEvent Recorded { get; } = recorded;
+
+        public int Attempts { get; set; }
+    }
+
+    /// <summary>One projection, and the gate that keeps its passes and rebuilds one at a time.</summary>
+    private sealed class Lane(IProjection projection)
+    {
+        public IProjection Projection { get; } = projection;
+
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+    }
+}
