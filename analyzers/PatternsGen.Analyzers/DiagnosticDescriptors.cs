@@ -245,6 +245,31 @@ internal static class DiagnosticDescriptors
         "through Apply(IOrderEvent) or Apply(OrderEvent) is neither, so SaveAsync would throw EventSerializationException. " +
         "Mark the event type [Event] (with a name) or give it its own Apply.");
 
+    public static readonly DiagnosticDescriptor InvalidProjectShape = Create(
+        DiagnosticIds.InvalidProjectShape,
+        "Project method has the wrong signature",
+        "Projection '{0}' cannot call this Project method: {1}",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "A projection's Project methods are instance methods returning void, Task or ValueTask and taking (TEvent), " +
+        "(TEvent, CancellationToken) or (TEvent, RecordedEvent, CancellationToken). Others are left out of the generated switch.");
+
+    public static readonly DiagnosticDescriptor DuplicateProject = Create(
+        DiagnosticIds.DuplicateProject,
+        "Two Project methods for one event type",
+        "Projection '{0}' has two Project methods for '{1}'; only the first is called",
+        Messaging,
+        DiagnosticSeverity.Error,
+        "The generated switch has one case per event type. Merge the two methods.");
+
+    public static readonly DiagnosticDescriptor ProjectionProjectsNothing = Create(
+        DiagnosticIds.ProjectionProjectsNothing,
+        "Projection has no Project method",
+        "Projection '{0}' has no Project method it can call, so it would pass over every event",
+        Messaging,
+        DiagnosticSeverity.Warning,
+        "A [Projection] class takes events through methods named Project. Add one per event type the read model needs.");
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);

@@ -34,6 +34,9 @@ internal static class DiagnosticIds
     public const string UnknownTopic = "PGEN303";
     public const string TopicTypeMismatch = "PGEN304";
     public const string DuplicateHandler = "PGEN305";
+    public const string InvalidProjectShape = "PGEN306";
+    public const string DuplicateProject = "PGEN307";
+    public const string ProjectionProjectsNothing = "PGEN308";
 
     public const string TypeMustBePartial = "PGEN900";
 }
