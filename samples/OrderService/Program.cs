@@ -1,14 +1,19 @@
+using OrderService.Choreography;
 using OrderService.Orders;
+using OrderService.ReadModels;
 using OrderService.Sagas;
 using OrderService.Services;
 using PatternsGen.Sagas;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Sqlite;
+using PatternsGen.Messaging;
+using PatternsGen.Projections;
 
 // The OrderService sample grows with each capability. Today: the seed's order aggregate with a
 // generated apply-switch, stored in SQLite (the embedded default); the seed's order saga with
-// generated compensation and a durable log in the same database; and the inventory call guarded by
-// a resilience pipeline. Run it with --crash to kill the process mid-saga; the next run resumes it.
+// generated compensation and a durable log in the same database; the inventory call guarded by a
+// resilience pipeline; the seed's choreography on the event bus; and an orders_view read model kept by a
+// projection. Run it with --crash to kill the process mid-saga; the next run resumes it.
 
 Console.WriteLine("PatternsGen OrderService sample");
 Console.WriteLine();
@@ -110,6 +115,42 @@ catch (SagaExecutionException failure)
             && recorded.Status == SagaStatus.Compensated;
 }
 
+// The seed's choreography: two orders placed by events. The publisher forwards what the store holds to the
+// bus (with a checkpoint in the same database); handlers request, charge or decline the payment and mark
+// the order paid or cancel it (the compensating order.cancelled). The orders_view projection follows.
+InMemoryEventBus bus = null!;
+var payments = new PaymentClient(journal);
+var handlers = PatternsGen.Generated.EventHandlers.Create(
+    () => new OrderHandlers(store, journal),
+    () => new PaymentHandlers(bus, payments));
+bus = new InMemoryEventBus(handlers, new EventBusOptions { Inbox = store, DeadLetters = store });
+var publisher = new EventStorePublisher(store, bus, checkpoints: store);
+var view = new OrdersView($"Data Source={databasePath}");
+var projections = new ProjectionRunner(store, checkpoints: store, [view], new ProjectionOptions { Parked = store });
+
+journal.Clear();
+var affordable = await PlaceByEventsAsync("cheap", ("pen", 3));
+var tooDear = await PlaceByEventsAsync("dear", ("server", 50));
+while (await publisher.PublishPendingAsync() > 0)
+{
+    await bus.WhenIdleAsync(); // handlers publish and append more; forward until nothing is new
+}
+
+await projections.CatchUpAsync();
+Console.WriteLine("Two orders placed by events, paid or cancelled by the choreography:");
+journal.ForEach(static line => Console.WriteLine($"  {line}"));
+foreach (var id in new[] { affordable, tooDear })
+{
+    if (await view.FindAsync(id) is var (status, items, total))
+    {
+        Console.WriteLine($"  orders_view: {id} → {status}, {items} items, {total:0.00}");
+    }
+}
+
+same &= (await view.FindAsync(affordable))?.Status == "paid" && (await view.FindAsync(tooDear))?.Status == "cancelled"
+        && (await bus.DeadLetters.ListAsync()).Count == 0;
+await bus.DisposeAsync();
+
 try
 {
     new OrderAggregate().Submit();
@@ -119,8 +160,22 @@ catch (InvalidOperationException error)
     Console.WriteLine($"An empty order is refused: {error.Message}");
 }
 
-Console.WriteLine(same ? "Saga, saga log, store, replay and concurrency check out." : "Something did NOT check out.");
+Console.WriteLine(same ? "Saga, saga log, store, replay, concurrency, choreography and read model check out." : "Something did NOT check out.");
 return same ? 0 : 1;
+
+async Task<string> PlaceByEventsAsync(string name, params (string Product, int Quantity)[] lines)
+{
+    var id = $"{name}-{Guid.NewGuid():N}"[..(name.Length + 9)];
+    var placed = new OrderAggregate();
+    foreach (var (product, quantity) in lines)
+    {
+        placed.AddItem(product, quantity);
+    }
+
+    placed.Place();
+    await placed.SaveAsync(store, id);
+    return id;
+}
 
 static string Describe(object record) => record switch
 {

@@ -45,11 +45,43 @@ public partial class OrderAggregate
         Raise(new OrderSubmitted());
     }
 
+    /// <summary>Places the order for the choreography: payment follows through events (see Choreography/).</summary>
+    public void Place()
+    {
+        if (_items.Count == 0)
+        {
+            throw new InvalidOperationException("Cannot place an empty order.");
+        }
+
+        if (Status != "draft")
+        {
+            throw new InvalidOperationException($"The order is already {Status}.");
+        }
+
+        Raise(new OrderPlaced(_items.Sum(static i => i.Quantity * 25m)));
+    }
+
+    /// <summary>Records the payment. Paying a paid order again changes nothing, so a redelivered payment is harmless.</summary>
+    public void MarkPaid(string paymentId)
+    {
+        if (Status == "paid")
+        {
+            return;
+        }
+
+        if (Status != "placed")
+        {
+            throw new InvalidOperationException($"Only a placed order can be paid; this one is {Status}.");
+        }
+
+        Raise(new OrderPaid(paymentId));
+    }
+
     public void Cancel(string reason)
     {
-        if (Status != "submitted")
+        if (Status is not ("submitted" or "placed"))
         {
-            throw new InvalidOperationException($"Only a submitted order can be cancelled; this one is {Status}.");
+            throw new InvalidOperationException($"Only a submitted or placed order can be cancelled; this one is {Status}.");
         }
 
         Raise(new OrderCancelled(reason));
@@ -60,6 +92,10 @@ public partial class OrderAggregate
     private void Apply(OrderSubmitted e) => Status = "submitted";
 
     private void Apply(OrderCancelled e) => Status = "cancelled";
+
+    private void Apply(OrderPlaced e) => Status = "placed";
+
+    private void Apply(OrderPaid e) => Status = "paid";
 
     private OrderState CreateSnapshot() => new(Status, [.. _items]);
 
