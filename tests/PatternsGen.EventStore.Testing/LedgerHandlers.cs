@@ -8,9 +8,18 @@ namespace PatternsGen.EventStore.Testing;
 /// </summary>
 public partial class LedgerHandlers(string path)
 {
+    // The bus runs handlers of different streams at once, and on Unix FileMode.Append seeks to the end
+    // rather than opening with O_APPEND: two unguarded appends can land at one offset and one line is lost.
+    private static readonly Lock Gate = new();
+
     [EventHandler(UseInbox = true)]
-    public void OnTick(Tick tick, EventContext context, CancellationToken ct) =>
-        File.AppendAllText(path, $"{Environment.ProcessId} {context.MessageId} {tick.Batch}-{tick.Number}\n");
+    public void OnTick(Tick tick, EventContext context, CancellationToken ct)
+    {
+        lock (Gate)
+        {
+            File.AppendAllText(path, $"{Environment.ProcessId} {context.MessageId} {tick.Batch}-{tick.Number}\n");
+        }
+    }
 
     /// <summary>The ledger's lines as (process, message id).</summary>
     public static List<(int Pid, Guid MessageId)> Read(string path) =>

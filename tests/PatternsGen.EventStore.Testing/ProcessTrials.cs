@@ -158,7 +158,22 @@ public static class ProcessTrials
 
         var handled = LedgerHandlers.Read(ledger).Select(static h => h.MessageId).ToHashSet();
         Assert.True(stored.Count >= kills * 3, $"only {stored.Count} events were appended");
-        Assert.Empty(stored.Where(e => !handled.Contains(e.EventId)).Select(static e => e.ToString()));
+        var letters = await ((Messaging.IDeadLetterQueue)store).ListAsync();
+        Assert.True(letters.Count == 0, "dead letters: " + string.Join("; ", letters.Select(static l => $"{l.Message.Key}@{l.Message.Sequence} {l.ErrorType}: {l.Error}")));
+        var lost = stored.Where(e => !handled.Contains(e.EventId)).ToList();
+        if (lost.Count > 0)
+        {
+            var inbox = (Messaging.IInbox)store;
+            var notes = new List<string>();
+            foreach (var e in lost)
+            {
+                notes.Add($"{e} inbox={await inbox.HasHandledAsync("PatternsGen.EventStore.Testing.LedgerHandlers.OnTick", e.EventId)}");
+            }
+
+            Assert.Fail($"lost {string.Join(", ", notes)}; checkpoint {await ((ICheckpointStore)store).GetAsync("event-bus")}; last {stored[^1].Position}; " +
+                        $"ledger {LedgerHandlers.Read(ledger).Count} lines; positions {string.Join(",", stored.Select(static e => e.Position))}");
+        }
+
         Assert.Equal(stored[^1].Position, await ((ICheckpointStore)store).GetAsync("event-bus"));
     }
 }
