@@ -14,4 +14,5 @@ public static class TrackingNames
     public const string EventHandlerModels = nameof(EventHandlerModels);
     public const string EventHandlerRegistry = nameof(EventHandlerRegistry);
     public const string ProjectionModels = nameof(ProjectionModels);
+    public const string AgentToolModels = nameof(AgentToolModels);
 }

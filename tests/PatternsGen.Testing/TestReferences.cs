@@ -9,8 +9,9 @@ namespace PatternsGen.Testing;
 /// <summary>
 /// The references every test compilation gets: the .NET 10 reference assemblies pinned by the
 /// Basic.Reference.Assemblies package (nothing is downloaded at test time) plus the PatternsGen
-/// runtime and its dependencies (Microsoft.Extensions.Logging.Abstractions and
-/// Microsoft.Extensions.DependencyInjection.Abstractions), exactly what a user's project compiles against.
+/// runtime and its dependencies (Microsoft.Extensions.Logging.Abstractions,
+/// Microsoft.Extensions.DependencyInjection.Abstractions and Microsoft.Extensions.AI.Abstractions), exactly
+/// what a user's project compiles against.
 /// </summary>
 public static class TestReferences
 {
@@ -20,6 +21,7 @@ public static class TestReferences
         MetadataReference.CreateFromFile(typeof(AggregateAttribute).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.Logging.ILogger).Assembly.Location),
         MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.DependencyInjection.IServiceCollection).Assembly.Location),
+        MetadataReference.CreateFromFile(typeof(Microsoft.Extensions.AI.AIFunction).Assembly.Location),
     ];
 
     /// <summary>Without the runtime: a project that does not use PatternsGen.</summary>

@@ -26,4 +26,7 @@ public sealed class AgentToolAttribute : Attribute
 
     /// <summary>What the tool does, for the model; defaults to the method's documentation.</summary>
     public string? Description { get; set; }
+
+    /// <summary>The tool changes something that needs a person's yes: an agent runs it only after its approval callback allows it.</summary>
+    public bool RequiresApproval { get; set; }
 }

@@ -1,0 +1,28 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Agents;
+
+/// <summary>
+/// For every class with <c>[AgentTool]</c> methods: <c>GetAgentTools()</c>, and per tool a sealed
+/// <c>AIFunction</c> with its JSON schema written at build time and generated argument binding.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class AgentToolGenerator : IIncrementalGenerator
+{
+    public void Initialize(IncrementalGeneratorInitializationContext context)
+    {
+        var classes = context.SyntaxProvider
+            .ForAttributeWithMetadataName(
+                KnownTypes.AgentToolAttribute,
+                static (node, _) => node is MethodDeclarationSyntax,
+                static (syntax, ct) => AgentToolParser.Parse(syntax, ct))
+            .Collect()
+            .SelectMany(static (models, ct) => AgentToolParser.Distinct(models, ct))
+            .WithTrackingName(TrackingNames.AgentToolModels);
+
+        context.RegisterSourceOutput(classes, static (output, model) =>
+            output.AddSource(model.Hierarchy.HintName("AgentTools"), AgentToolEmitter.Emit(model)));
+    }
+}

@@ -1,0 +1,188 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using PatternsGen.Generators.Agents.Model;
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Agents;
+
+/// <summary>Symbols → <see cref="AgentToolClassModel"/>. Nothing Roslyn-typed leaves this class.</summary>
+internal static class AgentToolParser
+{
+    /// <summary>
+    /// The model of the class declaring the attributed method (every tool of it). Null when nothing can be
+    /// generated (not partial, generic, no usable tool). A tool the generator cannot bind (a parameter type
+    /// it does not support, an invalid or repeated name, a static or generic method) is left out; PGEN401–404
+    /// say why.
+    /// </summary>
+    public static AgentToolClassModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    {
+        if (context.TargetSymbol is not IMethodSymbol { ContainingType: { TypeKind: TypeKind.Class, IsGenericType: false } type }
+            || !PartialTypes.CanGenerateInto(type))
+        {
+            return null;
+        }
+
+        var tools = new List<AgentToolModel>();
+        foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
+        {
+            ct.ThrowIfCancellationRequested();
+            if (AttributeReader.Find(method, KnownTypes.AgentToolAttribute) is { } attribute
+                && ParseTool(method, attribute) is { } tool
+                && !tools.Any(t => t.Name == tool.Name))
+            {
+                tools.Add(tool);
+            }
+        }
+
+        return tools.Count == 0 ? null : new AgentToolClassModel(HierarchyInfo.From(type), tools.ToEquatableArray());
+    }
+
+    /// <summary>One model per class (every tool method of a class yields it).</summary>
+    public static ImmutableArray<AgentToolClassModel> Distinct(ImmutableArray<AgentToolClassModel?> models, CancellationToken ct) =>
+        models.Where(static m => m is not null).Select(static m => m!)
+            .GroupBy(static m => m.Hierarchy).Select(static g => g.First()).ToImmutableArray();
+
+    /// <summary>The tool's name: the attribute's, or the method's in snake_case.</summary>
+    public static string NameOf(IMethodSymbol method, AttributeData attribute) =>
+        AttributeReader.ConstructorString(attribute, 0) ?? SnakeCase(method.Name);
+
+    /// <summary>The description: the attribute's, else <c>[Description]</c>, else the XML summary; null when none.</summary>
+    public static string? DescriptionOf(IMethodSymbol method, AttributeData attribute) =>
+        AttributeReader.NamedString(attribute, "Description") is { Length: > 0 } given ? given
+        : DocumentationText.DescriptionAttribute(method) ?? DocumentationText.Summary(method);
+
+    /// <summary>Letters, digits, '_' and '-', 1 to 64 of them: what model APIs accept.</summary>
+    public static bool IsValidName(string name) =>
+        name.Length is >= 1 and <= 64 && name.All(static c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');
+
+    /// <summary>Why the generator cannot call <paramref name="method"/> as a tool (apart from its parameters), or null.</summary>
+    public static string? MethodProblem(IMethodSymbol method) =>
+        method.IsStatic ? "it is static (tools are instance methods)"
+        : method.IsGenericMethod ? "it is generic"
+        : method.IsAsync && method.ReturnsVoid ? "it is 'async void'"
+        : method.Parameters.Any(static p => p.RefKind != RefKind.None) ? "a parameter is ref, in or out"
+        : null;
+
+    private static AgentToolModel? ParseTool(IMethodSymbol method, AttributeData attribute)
+    {
+        var name = NameOf(method, attribute);
+        if (!IsValidName(name) || MethodProblem(method) is not null)
+        {
+            return null;
+        }
+
+        var parameters = new List<ToolParameterModel>();
+        foreach (var parameter in method.Parameters)
+        {
+            if (SagaSteps.IsCancellationToken(parameter.Type))
+            {
+                parameters.Add(new ToolParameterModel(parameter.Name, "ct", null, null, null));
+            }
+            else if (AgentToolTypes.IsServiceProvider(parameter.Type))
+            {
+                parameters.Add(new ToolParameterModel(parameter.Name, "services", null, null, null));
+            }
+            else if (AgentToolTypes.Classify(parameter.Type) is { } valueType)
+            {
+                var description = DocumentationText.DescriptionAttribute(parameter) ?? DocumentationText.Parameter(method, parameter.Name);
+                parameters.Add(new ToolParameterModel(parameter.Name, null, valueType, description, DefaultOf(parameter, valueType)));
+            }
+            else
+            {
+                return null; // PGEN401
+            }
+        }
+
+        var (returns, result) = ReturnOf(method.ReturnType);
+        return new AgentToolModel(
+            method.Name, name, DescriptionOf(method, attribute) ?? "", parameters.ToEquatableArray(), returns, result,
+            AttributeReader.NamedBoolean(attribute, "RequiresApproval") ?? false);
+    }
+
+    private static (ToolReturn, TypeRef?) ReturnOf(ITypeSymbol type)
+    {
+        if (type.SpecialType == SpecialType.System_Void)
+        {
+            return (ToolReturn.Void, null);
+        }
+
+        if (SagaSteps.IsAwaitable(type, out var awaited))
+        {
+            var valueTask = type.Name == "ValueTask";
+            return awaited is null
+                ? (valueTask ? ToolReturn.ValueTask : ToolReturn.Task, null)
+                : (valueTask ? ToolReturn.ValueTaskOfValue : ToolReturn.TaskOfValue, TypeRef.From(awaited));
+        }
+
+        return (ToolReturn.Value, TypeRef.From(type));
+    }
+
+    private static ToolDefault? DefaultOf(IParameterSymbol parameter, ToolValueType type)
+    {
+        if (!parameter.HasExplicitDefaultValue)
+        {
+            return null;
+        }
+
+        var value = parameter.ExplicitDefaultValue;
+        switch (value)
+        {
+            case null:
+                return new ToolDefault(type.Nullable || !parameter.Type.IsValueType ? "null" : "default", "null");
+            case string text:
+                return new ToolDefault(SymbolDisplay.FormatLiteral(text, quote: true), Json.String(text));
+            case bool flag:
+                return new ToolDefault(flag ? "true" : "false", flag ? "true" : "false");
+        }
+
+        if (type.Kind == ToolValueKind.Enum && parameter.Type is INamedTypeSymbol enumType)
+        {
+            var underlying = enumType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? (INamedTypeSymbol)enumType.TypeArguments[0] : enumType;
+            var member = underlying.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
+            return member is null ? null : new ToolDefault(type.Type.FullyQualifiedName + "." + Identifiers.Escape(member.Name), Json.String(member.Name));
+        }
+
+        var number = System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
+        var csharp = value switch
+        {
+            long => number + "L",
+            float => number + "F",
+            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
+            decimal => number + "M",
+            _ => number,
+        };
+        return new ToolDefault(csharp, number);
+    }
+
+    /// <summary>SearchOrders → search_orders; GetHTTPStatus → get_http_status.</summary>
+    public static string SnakeCase(string name)
+    {
+        var text = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c))
+            {
+                var wordStart = i > 0 && (char.IsLower(name[i - 1]) || char.IsDigit(name[i - 1]) || (i + 1 < name.Length && char.IsLower(name[i + 1]) && char.IsUpper(name[i - 1])));
+                if (wordStart && text.Length > 0 && text[text.Length - 1] != '_')
+                {
+                    text.Append('_');
+                }
+
+                text.Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                text.Append(c);
+            }
+        }
+
+        return text.ToString();
+    }
+}
