@@ -190,6 +190,12 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
             {
                 await HandleAsync(delivery).ConfigureAwait(false);
             }
+            catch (Exception error)
+            {
+                // Only a throwing listener of the bus's own telemetry gets here. The lane must outlive it:
+                // a dead lane would strand every later message routed to it.
+                delivery.Tracker?.Fail(error);
+            }
             finally
             {
                 Done();

@@ -19,11 +19,34 @@ public sealed class Journal
     /// <summary>How many more times a call (e.g. "placed o-1") throws before it succeeds; -1: always.</summary>
     public ConcurrentDictionary<string, int> Faults { get; } = new();
 
+    private readonly ConcurrentBag<(int Count, TaskCompletionSource Reached)> _waiters = [];
+
     public ConcurrentQueue<int> Attempts { get; } = new();
+
+    /// <summary>Completes once <paramref name="count"/> attempts have been recorded: a wait on work, not on time.</summary>
+    public Task AttemptsReached(int count)
+    {
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _waiters.Add((count, reached));
+        if (Attempts.Count >= count)
+        {
+            reached.TrySetResult();
+        }
+
+        return reached.Task;
+    }
 
     public void Record(string call, int attempt = 1)
     {
         Attempts.Enqueue(attempt);
+        foreach (var (count, reached) in _waiters)
+        {
+            if (Attempts.Count >= count)
+            {
+                reached.TrySetResult();
+            }
+        }
+
         if (Faults.TryGetValue(call, out var remaining) && remaining != 0)
         {
             Faults[call] = remaining - 1;

@@ -5,7 +5,7 @@ namespace PatternsGen.Runtime.Tests.Resilience;
 
 public sealed class RetryPolicyTests
 {
-    private readonly FakeTimeProvider _clock = new();
+    private readonly WatchedClock _clock = new();
     private readonly List<RetryAttempt> _retries = [];
 
     private RetryPolicy Create(int attempts = 5, double initialSeconds = 1, double maxSeconds = 60, bool jitter = false,
@@ -42,6 +42,7 @@ public sealed class RetryPolicyTests
         foreach (var (delay, nextAttempt) in new[] { (1, 2), (2, 3), (4, 4), (8, 5) })
         {
             await calls.WaitForAsync(nextAttempt - 1);
+            await _clock.TimersCreated(nextAttempt - 1); // the policy is waiting: advancing now cannot race its timer
             _clock.Advance(TimeSpan.FromSeconds(delay) - TimeSpan.FromMilliseconds(1));
             Assert.Equal(nextAttempt - 1, calls.Count); // not a moment early
             _clock.Advance(TimeSpan.FromMilliseconds(1));
