@@ -7,6 +7,7 @@ namespace PatternsGen.Runtime.Tests.Resilience;
 /// thread's allocation counter over many calls after a warm-up; BenchmarkDotNet's MemoryDiagnoser
 /// shows the same in docs/benchmarks.md.
 /// </summary>
+[Collection(ListenerCollection.Name)]
 public sealed class AllocationTests
 {
     private const int Calls = 1_000;

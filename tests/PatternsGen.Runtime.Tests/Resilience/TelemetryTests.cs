@@ -8,6 +8,7 @@ using PatternsGen.Resilience;
 
 namespace PatternsGen.Runtime.Tests.Resilience;
 
+[Collection(ListenerCollection.Name)]
 public sealed class TelemetryTests
 {
     [Fact]

@@ -27,6 +27,7 @@ public partial class LoggedSaga
         FailShip ? throw new InvalidOperationException("no courier") : Task.CompletedTask;
 }
 
+[Collection(ListenerCollection.Name)]
 public sealed class SagaTelemetryTests
 {
     [Fact]
