@@ -270,6 +270,42 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         "A [Projection] class takes events through methods named Project. Add one per event type the read model needs.");
 
+    private const string Agents = "PatternsGen.Agents";
+
+    public static readonly DiagnosticDescriptor UnsupportedToolType = Create(
+        DiagnosticIds.UnsupportedToolType,
+        "Agent tool cannot take or be this",
+        "Agent tool '{0}' cannot be generated: {1}",
+        Agents,
+        DiagnosticSeverity.Error,
+        "Tool parameters are bound from JSON by generated code: strings, booleans, integers (int, long), numbers (float, " +
+        "double, decimal), enums, Guid, DateTime, DateTimeOffset, Uri, their nullable forms, and arrays or lists of them; " +
+        "CancellationToken and IServiceProvider are passed in. A tool is an instance method, not generic, not async void.");
+
+    public static readonly DiagnosticDescriptor ToolHasNoDescription = Create(
+        DiagnosticIds.ToolHasNoDescription,
+        "Agent tool has no description",
+        "Agent tool '{0}' has no description; the model chooses tools by their descriptions",
+        Agents,
+        DiagnosticSeverity.Warning,
+        "Give the tool a description: [AgentTool(Description = \"...\")], [Description(\"...\")] or an XML <summary>.");
+
+    public static readonly DiagnosticDescriptor DuplicateToolName = Create(
+        DiagnosticIds.DuplicateToolName,
+        "Two agent tools share a name",
+        "Agent tool name '{0}' is used by '{1}' too; the model could not tell them apart",
+        Agents,
+        DiagnosticSeverity.Error,
+        "Tool names are unique within a class (and must be within an agent): name one of them explicitly with [AgentTool(\"name\")].");
+
+    public static readonly DiagnosticDescriptor InvalidToolName = Create(
+        DiagnosticIds.InvalidToolName,
+        "Agent tool name is not valid",
+        "Agent tool name '{0}' is not valid: use 1 to 64 letters, digits, '_' or '-'",
+        Agents,
+        DiagnosticSeverity.Error,
+        "Model APIs accept tool names matching ^[a-zA-Z0-9_-]{1,64}$; others are refused when the tools are sent.");
+
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>
         new(id, title, message, category, severity, isEnabledByDefault: true, description, HelpLinkBase + id + ".md", customTags);

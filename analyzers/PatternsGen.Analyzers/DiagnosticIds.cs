@@ -38,5 +38,10 @@ internal static class DiagnosticIds
     public const string DuplicateProject = "PGEN307";
     public const string ProjectionProjectsNothing = "PGEN308";
 
+    public const string UnsupportedToolType = "PGEN401";
+    public const string ToolHasNoDescription = "PGEN402";
+    public const string DuplicateToolName = "PGEN403";
+    public const string InvalidToolName = "PGEN404";
+
     public const string TypeMustBePartial = "PGEN900";
 }

@@ -53,7 +53,7 @@ public sealed class AgentToolGeneratorTests
     [InlineData("GetHTTPStatus", "get_http_status")]
     [InlineData("Ping", "ping")]
     [InlineData("ComputeV2Total", "compute_v2_total")]
-    public void Tool_names_default_to_snake_case(string method, string tool) => Assert.Equal(tool, AgentToolParser.SnakeCase(method));
+    public void Tool_names_default_to_snake_case(string method, string tool) => Assert.Equal(tool, PatternsGen.Roslyn.AgentToolNames.SnakeCase(method));
 
     [Fact]
     public void A_tool_with_an_unsupported_parameter_or_an_invalid_name_is_left_out()

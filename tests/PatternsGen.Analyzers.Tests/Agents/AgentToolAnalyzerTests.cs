@@ -1,0 +1,45 @@
+using Verify = PatternsGen.Testing.AnalyzerVerifier<PatternsGen.Analyzers.Agents.AgentToolAnalyzer>;
+
+namespace PatternsGen.Analyzers.Tests.Agents;
+
+public sealed class AgentToolAnalyzerTests
+{
+    [Fact]
+    public async Task Unsupported_parameters_and_methods_bad_or_repeated_names_and_missing_descriptions_are_reported()
+    {
+        await Verify.VerifyAsync("""
+            using System;
+            using System.Collections.Generic;
+            using System.ComponentModel;
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+
+            public sealed class Blob { }
+
+            public partial class Tools
+            {
+                /// <summary>Fine.</summary>
+                [AgentTool] public int Good(int x, List<Guid> ids, IServiceProvider services, CancellationToken ct) => x;
+
+                [AgentTool(Description = "Takes a blob.")] public int TakesBlob(Blob {|#0:blob|}) => 0;
+
+                [AgentTool("has spaces", Description = "Bad name.")] public int {|#1:BadName|}() => 0;
+
+                [AgentTool("good", Description = "Same name.")] public int {|#2:Again|}() => 0;
+
+                [AgentTool(Description = "Static.")] public static int {|#3:Static|}() => 0;
+
+                [AgentTool] public int {|#4:Undocumented|}() => 0;
+
+                [AgentTool, Description("Described by the attribute.")] public int Described(Dictionary<string, int> {|#5:map|}) => 0;
+            }
+            """,
+            Verify.Diagnostic("PGEN401").WithLocation(0).WithArguments("takes_blob", "parameter 'blob' is of type 'Blob', which tools cannot take"),
+            Verify.Diagnostic("PGEN404").WithLocation(1).WithArguments("has spaces"),
+            Verify.Diagnostic("PGEN403").WithLocation(2).WithArguments("good", "Good"),
+            Verify.Diagnostic("PGEN401").WithLocation(3).WithArguments("static", "it is static (tools are instance methods)"),
+            Verify.Diagnostic("PGEN402").WithLocation(4).WithArguments("undocumented"),
+            Verify.Diagnostic("PGEN401").WithLocation(5).WithArguments("described", "parameter 'map' is of type 'System.Collections.Generic.Dictionary<string, int>', which tools cannot take"));
+    }
+}
