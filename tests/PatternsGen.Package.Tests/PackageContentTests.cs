@@ -42,7 +42,7 @@ public sealed class PackageContentTests(PackedPackages packages)
         Assert.StartsWith("Sagas, event-sourced aggregates", Element(nuspec, "description"));
         var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency")
             .Select(static e => e.Attribute("id")!.Value).Distinct().ToArray();
-        Assert.Equal(["Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions"], dependencies.Order());
+        Assert.Equal(["Microsoft.Extensions.AI.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Logging.Abstractions"], dependencies.Order());
         Assert.Contains("README.md", Entries("PatternsGen.0.1.0.nupkg"));
     }
 
