@@ -15,4 +15,5 @@ public static class TrackingNames
     public const string EventHandlerRegistry = nameof(EventHandlerRegistry);
     public const string ProjectionModels = nameof(ProjectionModels);
     public const string AgentToolModels = nameof(AgentToolModels);
+    public const string AgentToolRegistry = nameof(AgentToolRegistry);
 }

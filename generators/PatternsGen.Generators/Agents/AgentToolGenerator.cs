@@ -1,5 +1,6 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using PatternsGen.Generators.Agents.Model;
 using PatternsGen.Roslyn;
 
 namespace PatternsGen.Generators.Agents;
@@ -24,5 +25,22 @@ public sealed class AgentToolGenerator : IIncrementalGenerator
 
         context.RegisterSourceOutput(classes, static (output, model) =>
             output.AddSource(model.Hierarchy.HintName("AgentTools"), AgentToolEmitter.Emit(model)));
+
+        var hasServiceCollection = context.CompilationProvider
+            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.IServiceCollection) is not null);
+        var registry = classes
+            .Select(static (model, _) => model.Type)
+            .Collect()
+            .Combine(hasServiceCollection)
+            .Select(static (pair, _) => new AgentToolRegistryModel(pair.Left.ToEquatableArray(), pair.Right))
+            .WithTrackingName(TrackingNames.AgentToolRegistry);
+
+        context.RegisterSourceOutput(registry, static (output, model) =>
+        {
+            if (model.Classes.Count > 0)
+            {
+                output.AddSource(AgentToolRegistryEmitter.HintName, AgentToolRegistryEmitter.Emit(model));
+            }
+        });
     }
 }

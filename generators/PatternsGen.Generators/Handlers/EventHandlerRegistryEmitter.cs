@@ -17,7 +17,7 @@ internal static class EventHandlerRegistryEmitter
         var writer = new SourceWriter();
         writer.WriteFileHeader();
         var classes = model.Classes.ToList();
-        var parameters = ParameterNames(classes);
+        var parameters = ParameterNames.For(classes);
 
         writer.WriteLine($$"""
             namespace PatternsGen.Generated
@@ -119,25 +119,5 @@ internal static class EventHandlerRegistryEmitter
                 }
             }
             """);
-    }
-
-    /// <summary>camelCase class names, made unique when two namespaces share one.</summary>
-    private static List<string> ParameterNames(List<TypeRef> classes)
-    {
-        var names = new List<string>();
-        var used = new HashSet<string>();
-        foreach (var type in classes)
-        {
-            var name = char.ToLowerInvariant(type.Name[0]) + type.Name.Substring(1);
-            var unique = name;
-            for (var n = 2; !used.Add(unique); n++)
-            {
-                unique = name + n;
-            }
-
-            names.Add(Identifiers.Escape(unique));
-        }
-
-        return names;
     }
 }

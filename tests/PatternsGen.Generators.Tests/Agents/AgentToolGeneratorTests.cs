@@ -79,5 +79,5 @@ public sealed class AgentToolGeneratorTests
 
     [Fact]
     public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
-        IncrementalGeneratorHarness.AssertCachedOnRerun(new AgentToolGenerator(), [TrackingNames.AgentToolModels], OrderTools);
+        IncrementalGeneratorHarness.AssertCachedOnRerun(new AgentToolGenerator(), [TrackingNames.AgentToolModels, TrackingNames.AgentToolRegistry], OrderTools);
 }

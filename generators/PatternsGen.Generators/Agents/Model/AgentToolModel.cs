@@ -4,7 +4,11 @@ namespace PatternsGen.Generators.Agents.Model;
 
 /// <summary>A class with <c>[AgentTool]</c> methods.</summary>
 /// <remarks>Must stay immutable and structurally equal, with no symbols or syntax: incremental caching compares it.</remarks>
-internal sealed record AgentToolClassModel(HierarchyInfo Hierarchy, EquatableArray<AgentToolModel> Tools);
+internal sealed record AgentToolClassModel(HierarchyInfo Hierarchy, TypeRef Type, EquatableArray<AgentToolModel> Tools);
+
+/// <summary>Every tool class of the compilation, for the registry and <c>AddPatternsGenAgentTools()</c>.</summary>
+/// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
+internal sealed record AgentToolRegistryModel(EquatableArray<TypeRef> Classes, bool HasServiceCollection);
 
 /// <summary>One tool.</summary>
 /// <param name="Method">The method's name.</param>

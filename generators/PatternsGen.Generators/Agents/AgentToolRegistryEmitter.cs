@@ -1,0 +1,102 @@
+using System.Collections.Generic;
+using System.Linq;
+using PatternsGen.Generators.Agents.Model;
+using PatternsGen.Roslyn;
+
+namespace PatternsGen.Generators.Agents;
+
+/// <summary><see cref="AgentToolRegistryModel"/> → <c>AgentTools.Create</c> and <c>AddPatternsGenAgentTools()</c>. Pure text: no Roslyn types.</summary>
+internal static class AgentToolRegistryEmitter
+{
+    public const string HintName = "PatternsGen.AgentTools.g.cs";
+
+    public static string Emit(AgentToolRegistryModel model)
+    {
+        var writer = new SourceWriter();
+        writer.WriteFileHeader();
+        var classes = model.Classes.ToList();
+        var parameters = ParameterNames.For(classes);
+        writer.WriteLine($$"""
+            namespace PatternsGen.Generated
+            {
+                /// <summary>Every <c>[AgentTool]</c> class of this assembly, for an agent built without a container.</summary>
+                {{GeneratedCode.Attribute}}
+                internal static class AgentTools
+                {
+                    /// <summary>The tools of every <c>[AgentTool]</c> class of this assembly, served by the instances given.</summary>
+                    public static global::System.Collections.Generic.IReadOnlyList<global::Microsoft.Extensions.AI.AIFunction> Create(
+            """);
+        writer.Indentation = 3;
+        foreach (var (type, name) in classes.Zip(parameters, static (t, n) => (t, n)))
+        {
+            writer.WriteLine($"{type.FullyQualifiedName} {name},");
+        }
+
+        writer.WriteLine("global::PatternsGen.Agents.AgentToolOptions? options = null) =>");
+        writer.WriteLine($"[{string.Join(", ", parameters.Select(static p => $".. {p}.GetAgentTools(options)"))}];");
+        writer.Indentation = 0;
+        writer.WriteLine("""
+                }
+            }
+            """);
+        if (!model.HasServiceCollection)
+        {
+            return writer.ToString();
+        }
+
+        const string DI = "global::Microsoft.Extensions.DependencyInjection";
+        writer.WriteLine();
+        writer.WriteLine($$"""
+            namespace Microsoft.Extensions.DependencyInjection
+            {
+                /// <summary>Registers PatternsGen's generated agent tools with a container.</summary>
+                {{GeneratedCode.Attribute}}
+                internal static class PatternsGenAgentToolsServiceCollectionExtensions
+                {
+                    /// <summary>
+                    /// Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered)
+                    /// and its tools as an <see cref="global::PatternsGen.Agents.AgentToolSet"/>, made with the
+                    /// <see cref="global::PatternsGen.Agents.AgentToolOptions"/> service if there is one. All tools:
+                    /// <see cref="global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)"/>. Safe to call twice.
+                    /// </summary>
+                    public static {{DI}}.IServiceCollection AddPatternsGenAgentTools(this {{DI}}.IServiceCollection services)
+                    {
+                        if (services is null)
+                        {
+                            throw new global::System.ArgumentNullException(nameof(services));
+                        }
+
+                        foreach (var service in services)
+                        {
+                            if (service.ServiceType == typeof(Added))
+                            {
+                                return services;
+                            }
+                        }
+
+                        {{DI}}.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
+            """);
+        writer.Indentation = 3;
+        foreach (var type in classes)
+        {
+            writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{type.FullyQualifiedName}>(services);");
+            writer.WriteLine($"{DI}.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new global::PatternsGen.Agents.AgentToolSet(" +
+                             $"{DI}.ServiceProviderServiceExtensions.GetRequiredService<{type.FullyQualifiedName}>(provider).GetAgentTools(" +
+                             $"{DI}.ServiceProviderServiceExtensions.GetService<global::PatternsGen.Agents.AgentToolOptions>(provider))));");
+        }
+
+        writer.WriteLine("return services;");
+        writer.Indentation = 0;
+        writer.WriteLine("""
+                    }
+
+                    /// <summary>Marks the container as having this assembly's tools.</summary>
+                    private sealed class Added
+                    {
+                    }
+                }
+            }
+            """);
+        return writer.ToString();
+    }
+}
