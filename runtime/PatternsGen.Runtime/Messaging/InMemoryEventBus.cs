@@ -118,25 +118,33 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     }
 
     /// <summary>
-    /// Takes the dead letters <paramref name="which"/> selects (all by default) out of the queue and delivers
-    /// each again to the handler that failed on it, with a fresh set of attempts. Letters for a handler
-    /// this bus does not have stay where they are.
+    /// Delivers the dead letters <paramref name="which"/> selects (all by default) again to the handler that
+    /// failed on each, with a fresh set of attempts, and removes each letter once its delivery has ended: a
+    /// letter that fails again is dead-lettered anew, and a crash during the replay leaves the letter in the
+    /// queue. Letters for a handler this bus does not have stay where they are.
     /// </summary>
     /// <returns>How many letters were replayed.</returns>
     public async Task<int> ReplayDeadLettersAsync(Func<DeadLetter, bool>? which = null, CancellationToken ct = default)
     {
-        var replayed = 0;
+        var replays = new List<Task>();
         foreach (var letter in await DeadLetters.ListAsync(ct).ConfigureAwait(false))
         {
-            if ((which is null || which(letter)) && _byName.TryGetValue(letter.Handler, out var handler)
-                && await DeadLetters.RemoveAsync(letter.Id, ct).ConfigureAwait(false))
+            if ((which is null || which(letter)) && _byName.TryGetValue(letter.Handler, out var handler))
             {
-                Route(letter.Message, [handler], tracker: null);
-                replayed++;
+                var tracker = new Tracker(1);
+                Route(letter.Message, [handler], tracker);
+                replays.Add(RemoveWhenDeliveredAsync(letter.Id, tracker.Task));
             }
         }
 
-        return replayed;
+        await Task.WhenAll(replays).ConfigureAwait(false);
+        return replays.Count;
+    }
+
+    private async Task RemoveWhenDeliveredAsync(Guid letter, Task delivered)
+    {
+        await delivered.ConfigureAwait(false); // faults when it could not even be dead-lettered again: keep the letter
+        await DeadLetters.RemoveAsync(letter, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>Stops taking work, lets the lanes finish what they hold, and stops. Retry delays are cut short. Safe to call twice.</summary>
