@@ -44,39 +44,12 @@ internal static class AgentToolRegistryEmitter
             return writer.ToString();
         }
 
-        const string DI = "global::Microsoft.Extensions.DependencyInjection";
-        writer.WriteLine();
-        writer.WriteLine($$"""
-            namespace Microsoft.Extensions.DependencyInjection
-            {
-                /// <summary>Registers PatternsGen's generated agent tools with a container.</summary>
-                {{GeneratedCode.Attribute}}
-                internal static class PatternsGenAgentToolsServiceCollectionExtensions
-                {
-                    /// <summary>
-                    /// Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered)
-                    /// and its tools as an <see cref="global::PatternsGen.Agents.AgentToolSet"/>, made with the
-                    /// <see cref="global::PatternsGen.Agents.AgentToolOptions"/> service if there is one. All tools:
-                    /// <see cref="global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)"/>. Safe to call twice.
-                    /// </summary>
-                    public static {{DI}}.IServiceCollection AddPatternsGenAgentTools(this {{DI}}.IServiceCollection services)
-                    {
-                        if (services is null)
-                        {
-                            throw new global::System.ArgumentNullException(nameof(services));
-                        }
-
-                        foreach (var service in services)
-                        {
-                            if (service.ServiceType == typeof(Added))
-                            {
-                                return services;
-                            }
-                        }
-
-                        {{DI}}.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
-            """);
-        writer.Indentation = 3;
+        const string DI = ServiceCollectionExtension.DI;
+        ServiceCollectionExtension.WriteOpen(
+            writer, "PatternsGenAgentToolsServiceCollectionExtensions", "agent tools", "AddPatternsGenAgentTools",
+            "Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered) and its tools as an " +
+            "<see cref=\"global::PatternsGen.Agents.AgentToolSet\"/>, made with the <see cref=\"global::PatternsGen.Agents.AgentToolOptions\"/> " +
+            "service if there is one. All tools: <see cref=\"global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)\"/>.");
         foreach (var type in classes)
         {
             writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{type.FullyQualifiedName}>(services);");
@@ -85,18 +58,7 @@ internal static class AgentToolRegistryEmitter
                              $"{DI}.ServiceProviderServiceExtensions.GetService<global::PatternsGen.Agents.AgentToolOptions>(provider))));");
         }
 
-        writer.WriteLine("return services;");
-        writer.Indentation = 0;
-        writer.WriteLine("""
-                    }
-
-                    /// <summary>Marks the container as having this assembly's tools.</summary>
-                    private sealed class Added
-                    {
-                    }
-                }
-            }
-            """);
+        ServiceCollectionExtension.WriteClose(writer, "agent tools");
         return writer.ToString();
     }
 }

@@ -66,39 +66,12 @@ internal static class EventHandlerRegistryEmitter
 
     private static void WriteAddPatternsGen(SourceWriter writer, List<TypeRef> classes)
     {
-        const string DI = "global::Microsoft.Extensions.DependencyInjection";
-        writer.WriteLine();
-        writer.WriteLine($$"""
-            namespace Microsoft.Extensions.DependencyInjection
-            {
-                /// <summary>Registers PatternsGen's generated handlers with a container.</summary>
-                {{GeneratedCode.Attribute}}
-                internal static class PatternsGenServiceCollectionExtensions
-                {
-                    /// <summary>
-                    /// Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers,
-                    /// and, unless already registered, an <see cref="{{Messaging}}.InMemoryEventBus"/> as <see cref="{{Messaging}}.IEventBus"/>
-                    /// (configured by an <see cref="{{Messaging}}.EventBusOptions"/> service, if one is registered).
-                    /// Reflection-free; safe to call from several assemblies, and more than once.
-                    /// </summary>
-                    public static {{DI}}.IServiceCollection AddPatternsGen(this {{DI}}.IServiceCollection services)
-                    {
-                        if (services is null)
-                        {
-                            throw new global::System.ArgumentNullException(nameof(services));
-                        }
-
-                        foreach (var service in services)
-                        {
-                            if (service.ServiceType == typeof(Added))
-                            {
-                                return services; // this assembly's handlers are in already
-                            }
-                        }
-
-                        {{DI}}.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
-            """);
-        writer.Indentation = 3;
+        const string DI = ServiceCollectionExtension.DI;
+        ServiceCollectionExtension.WriteOpen(
+            writer, "PatternsGenServiceCollectionExtensions", "handlers", "AddPatternsGen",
+            "Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers, and, unless " +
+            $"already registered, an <see cref=\"{Messaging}.InMemoryEventBus\"/> as <see cref=\"{Messaging}.IEventBus\"/> (configured by an " +
+            $"<see cref=\"{Messaging}.EventBusOptions\"/> service, if one is registered).");
         foreach (var type in classes)
         {
             writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<{type.FullyQualifiedName}>(services);");
@@ -107,17 +80,6 @@ internal static class EventHandlerRegistryEmitter
 
         writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static provider => {Messaging}.EventHandlerSet.CreateBus(provider));");
         writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{Messaging}.IEventBus>(services, static provider => {DI}.ServiceProviderServiceExtensions.GetRequiredService<{Messaging}.InMemoryEventBus>(provider));");
-        writer.WriteLine("return services;");
-        writer.Indentation = 0;
-        writer.WriteLine("""
-                    }
-
-                    /// <summary>Marks the container as having this assembly's handlers.</summary>
-                    private sealed class Added
-                    {
-                    }
-                }
-            }
-            """);
+        ServiceCollectionExtension.WriteClose(writer, "handlers");
     }
 }

@@ -23,10 +23,8 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class PatternsGenAgentToolsServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered)
-        /// and its tools as an <see cref="global::PatternsGen.Agents.AgentToolSet"/>, made with the
-        /// <see cref="global::PatternsGen.Agents.AgentToolOptions"/> service if there is one. All tools:
-        /// <see cref="global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)"/>. Safe to call twice.
+        /// Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered) and its tools as an <see cref="global::PatternsGen.Agents.AgentToolSet"/>, made with the <see cref="global::PatternsGen.Agents.AgentToolOptions"/> service if there is one. All tools: <see cref="global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)"/>.
+        /// Reflection-free; safe to call from several assemblies, and more than once.
         /// </summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddPatternsGenAgentTools(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
         {
@@ -39,7 +37,7 @@ namespace Microsoft.Extensions.DependencyInjection
             {
                 if (service.ServiceType == typeof(Added))
                 {
-                    return services;
+                    return services; // this assembly's agent tools are in already
                 }
             }
 
@@ -49,7 +47,7 @@ namespace Microsoft.Extensions.DependencyInjection
             return services;
         }
 
-        /// <summary>Marks the container as having this assembly's tools.</summary>
+        /// <summary>Marks the container as having this assembly's agent tools.</summary>
         private sealed class Added
         {
         }

@@ -32,9 +32,7 @@ namespace Microsoft.Extensions.DependencyInjection
     internal static class PatternsGenServiceCollectionExtensions
     {
         /// <summary>
-        /// Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers,
-        /// and, unless already registered, an <see cref="global::PatternsGen.Messaging.InMemoryEventBus"/> as <see cref="global::PatternsGen.Messaging.IEventBus"/>
-        /// (configured by an <see cref="global::PatternsGen.Messaging.EventBusOptions"/> service, if one is registered).
+        /// Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers, and, unless already registered, an <see cref="global::PatternsGen.Messaging.InMemoryEventBus"/> as <see cref="global::PatternsGen.Messaging.IEventBus"/> (configured by an <see cref="global::PatternsGen.Messaging.EventBusOptions"/> service, if one is registered).
         /// Reflection-free; safe to call from several assemblies, and more than once.
         /// </summary>
         public static global::Microsoft.Extensions.DependencyInjection.IServiceCollection AddPatternsGen(this global::Microsoft.Extensions.DependencyInjection.IServiceCollection services)
