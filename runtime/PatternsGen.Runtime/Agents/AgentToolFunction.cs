@@ -23,7 +23,7 @@ public abstract class AgentToolFunction : AIFunction
         StrictJsonSchema = strictSchema;
         RequiresApproval = requiresApproval;
         Options = options ?? AgentToolOptions.Default;
-        _json = Options.JsonOptions ?? DefaultJsonOptions.Instance;
+        _json = Options.JsonOptions ?? AgentToolOptions.DefaultJsonOptions;
     }
 
     /// <inheritdoc />
@@ -84,4 +84,25 @@ public sealed class AgentToolOptions
 
     /// <summary>Bounds on arguments.</summary>
     public AgentToolLimits Limits { get; init; } = AgentToolLimits.Default;
+
+    /// <summary>
+    /// Results as JSON when no options are given: reflection-based where the runtime allows it, with enums as
+    /// their names (the schemas name enum members, so the model reads the same words back).
+    /// </summary>
+    internal static JsonSerializerOptions DefaultJsonOptions { get; } = CreateDefaultJsonOptions();
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "Only when reflection-based serialization is enabled, which Native AOT and trimmed apps turn off by default.")]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only when reflection-based serialization is enabled, which Native AOT turns off by default.")]
+    private static JsonSerializerOptions CreateDefaultJsonOptions()
+    {
+        if (!JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            return PatternsGen.EventSourcing.DefaultJsonOptions.Instance; // explains what to do when metadata is missing
+        }
+
+        var options = new JsonSerializerOptions(PatternsGen.EventSourcing.DefaultJsonOptions.Instance);
+        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
+        options.MakeReadOnly();
+        return options;
+    }
 }
