@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PatternsGen.Generators.Agents.Model;
 using PatternsGen.Roslyn;
 
@@ -14,20 +13,14 @@ public sealed class AgentToolGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var classes = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownTypes.AgentToolAttribute,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (syntax, ct) => AgentToolParser.Parse(syntax, ct))
-            .Collect()
-            .SelectMany(static (models, ct) => AgentToolParser.Distinct(models, ct))
+        var classes = ClassModels
+            .PerClassFromMethods(context, KnownTypes.AgentToolAttribute, AgentToolParser.Parse, static model => model.Type)
             .WithTrackingName(TrackingNames.AgentToolModels);
 
         context.RegisterSourceOutput(classes, static (output, model) =>
             output.AddSource(model.Hierarchy.HintName("AgentTools"), AgentToolEmitter.Emit(model)));
 
-        var hasServiceCollection = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.IServiceCollection) is not null);
+        var hasServiceCollection = ClassModels.HasServiceCollection(context);
         var registry = classes
             .Select(static (model, _) => model.Type)
             .Collect()

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -41,12 +40,6 @@ internal static class AgentToolParser
 
         return tools.Count == 0 ? null : new AgentToolClassModel(HierarchyInfo.From(type), TypeRef.From(type), tools.ToEquatableArray());
     }
-
-    /// <summary>One model per class (every tool method of a class yields it).</summary>
-    public static ImmutableArray<AgentToolClassModel> Distinct(ImmutableArray<AgentToolClassModel?> models, CancellationToken ct) =>
-        models.Where(static m => m is not null).Select(static m => m!)
-            .GroupBy(static m => m.Type.FullyQualifiedName).Select(static g => g.First())
-            .OrderBy(static m => m.Type.FullyQualifiedName, System.StringComparer.Ordinal).ToImmutableArray();
 
     private static AgentToolModel? ParseTool(IMethodSymbol method, AttributeData attribute)
     {

@@ -1,6 +1,5 @@
 using System.Linq;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 using PatternsGen.Generators.Handlers.Model;
 using PatternsGen.Roslyn;
 
@@ -16,20 +15,14 @@ public sealed class EventHandlerGenerator : IIncrementalGenerator
 {
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        var classes = context.SyntaxProvider
-            .ForAttributeWithMetadataName(
-                KnownTypes.EventHandlerAttribute,
-                static (node, _) => node is MethodDeclarationSyntax,
-                static (syntax, ct) => EventHandlerParser.Parse(syntax, ct))
-            .Collect()
-            .SelectMany(static (models, ct) => EventHandlerParser.Distinct(models, ct))
+        var classes = ClassModels
+            .PerClassFromMethods(context, KnownTypes.EventHandlerAttribute, EventHandlerParser.Parse, static model => model.Type)
             .WithTrackingName(TrackingNames.EventHandlerModels);
 
         context.RegisterSourceOutput(classes, static (output, model) =>
             output.AddSource(model.Hierarchy.HintName("EventHandlers"), EventHandlerEmitter.Emit(model)));
 
-        var hasServiceCollection = context.CompilationProvider
-            .Select(static (compilation, _) => compilation.GetTypeByMetadataName(KnownTypes.IServiceCollection) is not null);
+        var hasServiceCollection = ClassModels.HasServiceCollection(context);
         var registry = classes
             .Select(static (model, _) => model.Type)
             .Collect()

@@ -1,5 +1,4 @@
 using System.Collections.Generic;
-using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -50,13 +49,4 @@ internal static class EventHandlerParser
         var typeRef = TypeRef.From(type);
         return new EventHandlerClassModel(HierarchyInfo.From(type), typeRef, typeRef.FullyQualifiedName.Substring("global::".Length), handlers.ToEquatableArray());
     }
-
-    /// <summary>One model per class (every handler method of a class yields it), in a stable order.</summary>
-    public static ImmutableArray<EventHandlerClassModel> Distinct(ImmutableArray<EventHandlerClassModel?> models, CancellationToken ct) =>
-        models.Where(static m => m is not null)
-            .Select(static m => m!)
-            .GroupBy(static m => m.Type.FullyQualifiedName)
-            .Select(static g => g.First())
-            .OrderBy(static m => m.Type.FullyQualifiedName, System.StringComparer.Ordinal)
-            .ToImmutableArray();
 }

@@ -48,20 +48,7 @@ public static class EventSubscriptions
                 continue; // more may have arrived while the consumer worked
             }
 
-            if (appended is null)
-            {
-                await Task.Delay(options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
-                continue;
-            }
-
-            try
-            {
-                await appended.WaitAsync(options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Poll: another process may have appended.
-            }
+            await GlobalStreamFollower.WaitForAppendAsync(appended, options.PollInterval, options.TimeProvider, ct).ConfigureAwait(false);
         }
     }
 }

@@ -23,14 +23,29 @@ internal static class GlobalStreamFollower
                 continue;
             }
 
-            try
-            {
-                await (appended ?? Task.Delay(Timeout.Infinite, ct)).WaitAsync(pollInterval, time, ct).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                // Poll: another process may have appended.
-            }
+            await WaitForAppendAsync(appended, pollInterval, time, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Waits for <paramref name="appended"/> (this process's next append; null when the store signals none) or
+    /// for <paramref name="pollInterval"/>, whichever comes first: another process may have appended meanwhile.
+    /// </summary>
+    public static async Task WaitForAppendAsync(Task? appended, TimeSpan pollInterval, TimeProvider time, CancellationToken ct)
+    {
+        if (appended is null)
+        {
+            await Task.Delay(pollInterval, time, ct).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            await appended.WaitAsync(pollInterval, time, ct).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // Poll: another process may have appended.
         }
     }
 }
