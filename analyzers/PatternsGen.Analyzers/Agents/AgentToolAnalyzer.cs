@@ -67,11 +67,11 @@ public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
 
             foreach (var parameter in method.Parameters)
             {
-                if (!AgentToolTypes.IsInjected(parameter.Type) && AgentToolTypes.Classify(parameter.Type) is null)
+                if (!AgentToolTypes.IsInjected(parameter.Type) && AgentToolTypes.Classify(parameter.Type, out var why) is null)
                 {
                     context.ReportDiagnostic(Diagnostic.Create(
                         DiagnosticDescriptors.UnsupportedToolType, parameter.Locations.FirstOrDefault() ?? location, name,
-                        $"parameter '{parameter.Name}' is of type '{parameter.Type.ToDisplayString()}', which tools cannot take"));
+                        $"parameter '{parameter.Name}' is of type '{parameter.Type.ToDisplayString()}', which tools cannot take ({why})"));
                 }
             }
 

@@ -17,6 +17,7 @@ internal static class AgentToolEmitter
         model.Hierarchy.WriteOpen(writer);
         var owner = model.Hierarchy.Target.NameWithTypeParameters;
         var tools = model.Tools.ToList();
+        var readers = new AgentToolReaders();
         writer.WriteLine($$"""
             /// <summary>
             /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: {{string.Join(", ", tools.Select(static t => t.Name))}}.
@@ -38,8 +39,10 @@ internal static class AgentToolEmitter
         for (var i = 0; i < tools.Count; i++)
         {
             writer.WriteLine();
-            WriteTool(writer, owner, ClassName(i, tools[i]), tools[i]);
+            WriteTool(writer, owner, ClassName(i, tools[i]), tools[i], readers);
         }
+
+        readers.Write(writer);
 
         model.Hierarchy.WriteClose(writer);
         return writer.ToString();
@@ -47,14 +50,14 @@ internal static class AgentToolEmitter
 
     private static string ClassName(int index, AgentToolModel tool) => $"__AgentTool{index + 1}_{tool.Method}";
 
-    private static void WriteTool(SourceWriter writer, string owner, string className, AgentToolModel tool)
+    private static void WriteTool(SourceWriter writer, string owner, string className, AgentToolModel tool, AgentToolReaders readers)
     {
         var bound = tool.Parameters.Where(static p => p.Injected is null).ToList();
         writer.WriteLine($$"""
             /// <summary>The <c>{{tool.Name}}</c> tool: calls <see cref="{{Identifiers.Escape(tool.Method)}}"/>.</summary>
             {{GeneratedCode.Attribute}}
             private sealed class {{className}}({{owner}} owner, {{Agents}}.AgentToolOptions? options)
-                : {{Agents}}.AgentToolFunction({{Literal(tool.Name)}}, {{Literal(tool.Description)}}, Schema, StrictSchema, requiresApproval: {{(tool.RequiresApproval ? "true" : "false")}}, options)
+                : {{Agents}}.AgentToolFunction({{Literal(tool.Name)}}, {{Literal(tool.Description)}}, Schema, StrictSchema, Parameters, requiresApproval: {{(tool.RequiresApproval ? "true" : "false")}}, options)
             {
                 private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema({{Literal(AgentToolSchema.Write(tool, strict: false))}});
 
@@ -63,17 +66,10 @@ internal static class AgentToolEmitter
                 private static readonly string[] Parameters = [{{string.Join(", ", bound.Select(static p => Literal(p.Name)))}}];
             """);
         writer.Indentation++;
-        foreach (var parameter in bound)
-        {
-            writer.WriteLine();
-            writer.WriteLine($"private static readonly {Agents}.AgentArgumentReader<{ReadType(parameter.Type!)}> Read_{parameter.Name} = {Reader(parameter.Type!, topLevel: true)};");
-        }
-
         writer.WriteLine();
         var async = tool.Returns is ToolReturn.Task or ToolReturn.TaskOfValue or ToolReturn.ValueTask or ToolReturn.ValueTaskOfValue;
         writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync({Agents}.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)");
         writer.OpenBlock();
-        writer.WriteLine("arguments.AllowOnly(Parameters);");
         foreach (var parameter in tool.Parameters)
         {
             var local = Identifiers.Escape("arg_" + parameter.Name);
@@ -86,8 +82,10 @@ internal static class AgentToolEmitter
                     continue;
             }
 
-            writer.WriteLine($"var {local} = {Bind(parameter)};");
+            writer.WriteLine($"var {local} = {Bind("arguments", parameter.Name, parameter.Name, parameter.Type!, parameter.Default, readers)};");
         }
+
+        writer.WriteLine("arguments.EnsureNoOthers();");
 
         var call = $"owner.{Identifiers.Escape(tool.Method)}({string.Join(", ", tool.Parameters.Select(static p => p.Injected == "ct" ? "ct" : Identifiers.Escape("arg_" + p.Name)))})";
         switch (tool.Returns)
@@ -113,49 +111,33 @@ internal static class AgentToolEmitter
         writer.WriteLine("}");
     }
 
-    /// <summary>The binding call for one parameter: required or optional, nullable or not.</summary>
-    private static string Bind(ToolParameterModel parameter)
+    /// <summary>The binding call for one value (a parameter or a constructor argument): required or optional, nullable or not.</summary>
+    internal static string Bind(string source, string name, string identifier, ToolValueType type, ToolDefault? fallback, AgentToolReaders readers)
     {
-        var type = parameter.Type!;
-        var name = Literal(parameter.Name);
-        var reader = "Read_" + parameter.Name;
-        var valueType = IsValueType(type);
-        var bound = (type.Nullable, parameter.Default) switch
+        var reader = readers.For(type);
+        var literal = Literal(name);
+        var bound = (type.Nullable, fallback) switch
         {
-            (false, null) => $"arguments.Required({name}, {reader})",
-            (false, { } value) => $"arguments.Optional({name}, {reader}, {value.CSharp})",
-            (true, null) => valueType ? $"arguments.RequiredOrNullValue({name}, {reader})" : $"arguments.RequiredOrNull({name}, {reader})",
-            (true, { } value) => valueType ? $"arguments.OptionalOrNullValue({name}, {reader}, {value.CSharp})" : $"arguments.OptionalOrNull({name}, {reader}, {value.CSharp})",
+            (false, null) => $"{source}.Required({literal}, {reader})",
+            (false, { } value) => $"{source}.Optional({literal}, {reader}, {value.CSharp})",
+            (true, null) => IsValueType(type) ? $"{source}.RequiredOrNullValue({literal}, {reader})" : $"{source}.RequiredOrNull({literal}, {reader})",
+            (true, { } value) => IsValueType(type) ? $"{source}.OptionalOrNullValue({literal}, {reader}, {value.CSharp})" : $"{source}.OptionalOrNull({literal}, {reader}, {value.CSharp})",
         };
-        return type is { Kind: ToolValueKind.Array, IsList: true }
-            ? type.Nullable ? $"{bound} is {{ }} items_{parameter.Name} ? new {type.Type.FullyQualifiedName}(items_{parameter.Name}) : null" : $"new {type.Type.FullyQualifiedName}({bound})"
-            : bound;
+        return FromRead(type, bound, identifier);
     }
 
-    private static bool IsValueType(ToolValueType type) => type.Kind is not (ToolValueKind.String or ToolValueKind.Uri or ToolValueKind.Array);
+    /// <summary>The value a reader returned as the declared type: a <c>List&lt;T&gt;</c> is made from the array read.</summary>
+    internal static string FromRead(ToolValueType type, string read, string identifier) =>
+        type is { Kind: ToolValueKind.Array, IsList: true }
+            ? type.Nullable ? $"{read} is {{ }} items_{identifier} ? new {type.Type.FullyQualifiedName}(items_{identifier}) : null" : $"new {type.Type.FullyQualifiedName}({read})"
+            : read;
 
-    /// <summary>What the reader returns: the element type for arrays, the non-nullable type otherwise (nullability is the binding call's).</summary>
-    private static string ReadType(ToolValueType type) => type.Kind switch
+    internal static bool IsValueType(ToolValueType type) => type.Kind switch
     {
-        ToolValueKind.Array => ItemType(type.Element!) + "[]",
-        _ => type.Type.FullyQualifiedName,
+        ToolValueKind.String or ToolValueKind.Uri or ToolValueKind.Array => false,
+        ToolValueKind.Object => type.Object!.IsStruct,
+        _ => true,
     };
 
-    private static string ItemType(ToolValueType type) =>
-        ReadType(type) + (type.Nullable ? "?" : "");
-
-    private static string Reader(ToolValueType type, bool topLevel)
-    {
-        var reader = type.Kind switch
-        {
-            ToolValueKind.Enum => $"{Agents}.AgentArgumentReaders.Enum<{type.Type.FullyQualifiedName}>(static name => name switch {{ {string.Join(", ", type.EnumMembers.Select(m => $"{Literal(m)} => {type.Type.FullyQualifiedName}.{Identifiers.Escape(m)}"))}, _ => null }}, {Literal("one of " + string.Join(", ", type.EnumMembers.Select(static m => "\"" + m + "\"")))})",
-            ToolValueKind.Array => $"{Agents}.AgentArgumentReaders.Array({Reader(type.Element!, topLevel: false)})",
-            _ => $"{Agents}.AgentArgumentReaders.{type.Kind}",
-        };
-
-        // Inside an array a nullable item is read by a nullable reader; at the top the binding call handles null.
-        return !topLevel && type.Nullable && IsValueType(type) ? $"{Agents}.AgentArgumentReaders.Nullable({reader})" : reader;
-    }
-
-    private static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
+    internal static string Literal(string text) => SymbolDisplay.FormatLiteral(text, quote: true);
 }

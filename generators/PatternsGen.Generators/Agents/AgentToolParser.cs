@@ -1,9 +1,7 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using PatternsGen.Generators.Agents.Model;
 using PatternsGen.Roslyn;
 
@@ -63,7 +61,7 @@ internal static class AgentToolParser
             else if (AgentToolTypes.Classify(parameter.Type) is { } valueType)
             {
                 var description = DocumentationText.DescriptionAttribute(parameter) ?? DocumentationText.Parameter(method, parameter.Name);
-                parameters.Add(new ToolParameterModel(parameter.Name, null, valueType, description, DefaultOf(parameter, valueType)));
+                parameters.Add(new ToolParameterModel(parameter.Name, null, valueType, description, AgentToolTypes.DefaultOf(parameter, valueType)));
             }
             else
             {
@@ -93,42 +91,5 @@ internal static class AgentToolParser
         }
 
         return (ToolReturn.Value, TypeRef.From(type));
-    }
-
-    private static ToolDefault? DefaultOf(IParameterSymbol parameter, ToolValueType type)
-    {
-        if (!parameter.HasExplicitDefaultValue)
-        {
-            return null;
-        }
-
-        var value = parameter.ExplicitDefaultValue;
-        switch (value)
-        {
-            case null:
-                return new ToolDefault(type.Nullable || !parameter.Type.IsValueType ? "null" : "default", "null");
-            case string text:
-                return new ToolDefault(SymbolDisplay.FormatLiteral(text, quote: true), Json.String(text));
-            case bool flag:
-                return new ToolDefault(flag ? "true" : "false", flag ? "true" : "false");
-        }
-
-        if (type.Kind == ToolValueKind.Enum && parameter.Type is INamedTypeSymbol enumType)
-        {
-            var underlying = enumType.OriginalDefinition.SpecialType == SpecialType.System_Nullable_T ? (INamedTypeSymbol)enumType.TypeArguments[0] : enumType;
-            var member = underlying.GetMembers().OfType<IFieldSymbol>().FirstOrDefault(f => f.HasConstantValue && Equals(f.ConstantValue, value));
-            return member is null ? null : new ToolDefault(type.Type.FullyQualifiedName + "." + Identifiers.Escape(member.Name), Json.String(member.Name));
-        }
-
-        var number = System.Convert.ToString(value, CultureInfo.InvariantCulture)!;
-        var csharp = value switch
-        {
-            long => number + "L",
-            float => number + "F",
-            double d => d.ToString("R", CultureInfo.InvariantCulture) + "D",
-            decimal => number + "M",
-            _ => number,
-        };
-        return new ToolDefault(csharp, number);
     }
 }

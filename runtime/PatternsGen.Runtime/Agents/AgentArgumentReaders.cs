@@ -8,23 +8,53 @@ namespace PatternsGen.Agents;
 /// <param name="at">Where it is: the tool, the parameter path and the limits.</param>
 public delegate T AgentArgumentReader<T>(object value, in ArgumentPosition at);
 
-/// <summary>Where an argument value sits, for readers and their error messages.</summary>
-public readonly struct ArgumentPosition(string tool, string path, AgentToolLimits limits, int depth = 0)
-{
-    /// <summary>The tool's name.</summary>
-    public string Tool { get; } = tool;
+/// <summary>Builds an object argument from its properties. Generated per object type.</summary>
+public delegate T AgentObjectBuilder<T>(ref AgentToolArguments properties);
 
-    /// <summary>The parameter, or a path inside it (<c>ids[3]</c>).</summary>
-    public string Path { get; } = path;
+/// <summary>Where an argument value sits, for readers and their error messages.</summary>
+/// <remarks>The path is put together only when a message needs it, so reading an array or an object allocates no strings.</remarks>
+public readonly struct ArgumentPosition
+{
+    private readonly string _container;
+    private readonly string? _member;
+    private readonly int _index;
+
+    /// <summary>The position of parameter <paramref name="path"/> of <paramref name="tool"/>.</summary>
+    public ArgumentPosition(string tool, string path, AgentToolLimits limits, int depth = 0)
+        : this(tool, path, null, -1, limits, depth)
+    {
+    }
+
+    private ArgumentPosition(string tool, string container, string? member, int index, AgentToolLimits limits, int depth)
+    {
+        Tool = tool;
+        _container = container;
+        _member = member;
+        _index = index;
+        Limits = limits;
+        Depth = depth;
+    }
+
+    /// <summary>The tool's name.</summary>
+    public string Tool { get; }
+
+    /// <summary>The parameter, or a path inside it (<c>ids[3]</c>, <c>address.city</c>).</summary>
+    public string Path => _member is not null ? _container + "." + _member : _index >= 0 ? $"{_container}[{_index}]" : _container;
 
     /// <summary>The limits in force.</summary>
-    public AgentToolLimits Limits { get; } = limits;
+    public AgentToolLimits Limits { get; }
 
-    /// <summary>How many arrays deep the value is.</summary>
-    public int Depth { get; } = depth;
+    /// <summary>How many arrays and objects deep the value is.</summary>
+    public int Depth { get; }
 
     /// <summary>The position of item <paramref name="index"/> of an array at this position.</summary>
-    public ArgumentPosition Item(int index) => new(Tool, $"{Path}[{index}]", Limits, Depth + 1);
+    public ArgumentPosition Item(int index) => new(Tool, Path, null, index, Limits, Depth + 1);
+
+    /// <summary>This position with its path put together once, for an object whose properties all name it.</summary>
+    internal ArgumentPosition WithFixedPath() => _member is null && _index < 0 ? this : new(Tool, Path, null, -1, Limits, Depth);
+
+    /// <summary>The position of property <paramref name="name"/> of an object at this position.</summary>
+    public ArgumentPosition Member(string name) => new(Tool, Path, name, -1, Limits, Depth + 1);
 
     /// <summary>The exception for a value that is not what the schema asks for.</summary>
     public AgentToolArgumentException Mismatch(string expected, object? value) => new(Tool, Path, expected, Describe(value));
@@ -153,14 +183,56 @@ public static class AgentArgumentReaders
         _ => throw at.Mismatch("an absolute URI string", value),
     };
 
-    /// <summary>An enum given by its member name; <paramref name="parse"/> is the generated switch over the names.</summary>
-    public static AgentArgumentReader<T> Enum<T>(Func<string, T?> parse, string expected)
-        where T : struct, System.Enum =>
-        (object value, in ArgumentPosition at) => value switch
+    /// <summary>An enum given by the name of one of its members (<paramref name="names"/>, matched exactly, with their <paramref name="values"/>).</summary>
+    public static AgentArgumentReader<T> Enum<T>(string[] names, T[] values)
+        where T : struct, System.Enum
+    {
+        var expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
+        return (object value, in ArgumentPosition at) =>
         {
-            T member => member,
-            _ when value is string or JsonElement { ValueKind: JsonValueKind.String } && parse(String(value, at)) is { } member => member,
-            _ => throw at.Mismatch(expected, value),
+            switch (value)
+            {
+                case T member:
+                    return member;
+                case JsonElement { ValueKind: JsonValueKind.String } json:
+                    for (var i = 0; i < names.Length; i++)
+                    {
+                        if (json.ValueEquals(names[i]))
+                        {
+                            return values[i]; // compared in place: no string is made for the name
+                        }
+                    }
+
+                    break;
+                case string text when System.Array.IndexOf(names, text) is var index and >= 0:
+                    return values[index];
+            }
+
+            throw at.Mismatch(expected, value);
+        };
+    }
+
+    /// <summary>
+    /// An object: a JSON object or a string-keyed dictionary whose properties <paramref name="build"/> (generated)
+    /// reads; also takes a <typeparamref name="T"/> itself. Properties not in <paramref name="names"/> are refused.
+    /// </summary>
+    public static AgentArgumentReader<T> Object<T>(string[] names, AgentObjectBuilder<T> build) =>
+        (object value, in ArgumentPosition at) =>
+        {
+            if (value is T typed)
+            {
+                return typed;
+            }
+
+            if (at.Depth >= at.Limits.MaxDepth)
+            {
+                throw at.Mismatch($"values nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
+            }
+
+            var properties = AgentToolArguments.ForObject(value, at.WithFixedPath(), names);
+            var result = build(ref properties);
+            properties.EnsureNoOthers();
+            return result;
         };
 
     /// <summary>A value type that may also be null.</summary>
@@ -174,7 +246,7 @@ public static class AgentArgumentReaders
         {
             if (at.Depth >= at.Limits.MaxDepth)
             {
-                throw at.Mismatch($"arrays nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
+                throw at.Mismatch($"values nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
             }
 
             switch (value)

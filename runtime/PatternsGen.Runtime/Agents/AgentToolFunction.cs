@@ -13,10 +13,19 @@ namespace PatternsGen.Agents;
 public abstract class AgentToolFunction : AIFunction
 {
     private readonly JsonSerializerOptions _json;
+    private readonly string[] _parameters;
 
     /// <summary>Creates the tool. Called by generated code.</summary>
-    protected AgentToolFunction(string name, string description, JsonElement schema, JsonElement strictSchema, bool requiresApproval, AgentToolOptions? options)
+    /// <param name="name">The tool's name.</param>
+    /// <param name="description">What it does.</param>
+    /// <param name="schema">The schema of its arguments.</param>
+    /// <param name="strictSchema">The same for OpenAI's strict mode.</param>
+    /// <param name="parameters">The names of its bound parameters: no other argument is accepted.</param>
+    /// <param name="requiresApproval"><c>RequiresApproval = true</c>.</param>
+    /// <param name="options">How the tool was created.</param>
+    protected AgentToolFunction(string name, string description, JsonElement schema, JsonElement strictSchema, string[] parameters, bool requiresApproval, AgentToolOptions? options)
     {
+        _parameters = parameters;
         Name = name;
         Description = description;
         JsonSchema = schema;
@@ -56,17 +65,21 @@ public abstract class AgentToolFunction : AIFunction
 
     /// <inheritdoc />
     protected sealed override ValueTask<object?> InvokeCoreAsync(AIFunctionArguments arguments, CancellationToken cancellationToken) =>
-        InvokeToolAsync(new AgentToolArguments(Name, arguments, Options.Limits), cancellationToken);
+        InvokeToolAsync(new AgentToolArguments(Name, arguments, _parameters, Options.Limits), cancellationToken);
 
     /// <summary>Binds the arguments and calls the method. Generated.</summary>
     protected abstract ValueTask<object?> InvokeToolAsync(AgentToolArguments arguments, CancellationToken ct);
 
-    /// <summary>The method's result as the model will see it: strings as they are, everything else as JSON.</summary>
+    /// <summary>
+    /// The method's result as the model will see it. Strings, booleans and 32- and 64-bit integers go back as they
+    /// are: every chat client's serializer writes them, and the tool's own <see cref="JsonSerializerOptions"/> know
+    /// them without reflection. Everything else is written as a <see cref="JsonElement"/> with those options.
+    /// </summary>
     protected object? Result<T>(T result) => result switch
     {
         null => null,
-        string text => text,
-        _ => System.Text.Json.JsonSerializer.SerializeToElement(result, JsonMetadata.For<T>(_json)),
+        string or bool or int or long => result,
+        _ => JsonSerializer.SerializeToElement(result, JsonMetadata.For<T>(_json)),
     };
 }
 
@@ -95,14 +108,35 @@ public sealed class AgentToolOptions
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Only when reflection-based serialization is enabled, which Native AOT turns off by default.")]
     private static JsonSerializerOptions CreateDefaultJsonOptions()
     {
-        if (!JsonSerializer.IsReflectionEnabledByDefault)
+        // Without reflection, the primitives still resolve (results given back as they are, and the values of
+        // JsonElement results); every other result type needs the user's context.
+        var options = new JsonSerializerOptions(PatternsGen.EventSourcing.DefaultJsonOptions.Instance)
         {
-            return PatternsGen.EventSourcing.DefaultJsonOptions.Instance; // explains what to do when metadata is missing
+            TypeInfoResolver = JsonSerializer.IsReflectionEnabledByDefault
+                ? System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(AgentToolJsonContext.Default, new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver())
+                : AgentToolJsonContext.Default,
+        };
+        if (JsonSerializer.IsReflectionEnabledByDefault)
+        {
+            options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()); // under AOT, the user's context says how enums are written
         }
 
-        var options = new JsonSerializerOptions(PatternsGen.EventSourcing.DefaultJsonOptions.Instance);
-        options.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter());
         options.MakeReadOnly();
         return options;
     }
 }
+
+/// <summary>Metadata for the values every tool result may hold, so they serialize without reflection.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(string))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(bool))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(int))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(long))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(float))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(double))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(decimal))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Guid))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(DateTime))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(DateTimeOffset))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(Uri))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(JsonElement))]
+internal sealed partial class AgentToolJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -12,7 +12,7 @@ public sealed class AgentToolLimits
     /// <summary>The most items in one array argument.</summary>
     public int MaxArrayLength { get; init; } = 10_000;
 
-    /// <summary>The deepest nesting of arrays within an argument.</summary>
+    /// <summary>The deepest nesting of arrays and objects within an argument.</summary>
     public int MaxDepth { get; init; } = 16;
 
     /// <summary>The longest arguments text a model may send for one call, in characters (see <see cref="AgentToolJson.ParseArguments"/>).</summary>

@@ -15,7 +15,13 @@ public sealed class AgentToolAnalyzerTests
             using System.Threading.Tasks;
             using PatternsGen;
 
-            public sealed class Blob { }
+            public sealed class Blob { public Blob(System.IO.Stream data) { } }
+
+            public sealed record Node(string Name, Node? Next);
+
+            public sealed class Options { public int Limit { get; init; } }
+
+            public sealed record Holder(object Anything);
 
             public partial class Tools
             {
@@ -33,13 +39,18 @@ public sealed class AgentToolAnalyzerTests
                 [AgentTool] public int {|#4:Undocumented|}() => 0;
 
                 [AgentTool, Description("Described by the attribute.")] public int Described(Dictionary<string, int> {|#5:map|}) => 0;
+
+                [AgentTool(Description = "Objects it cannot take.")] public int Objects(Node {|#6:node|}, Options {|#7:options|}, Holder {|#8:holder|}) => 0;
             }
             """,
-            Verify.Diagnostic("PGEN401").WithLocation(0).WithArguments("takes_blob", "parameter 'blob' is of type 'Blob', which tools cannot take"),
+            Verify.Diagnostic("PGEN401").WithLocation(0).WithArguments("takes_blob", "parameter 'blob' is of type 'Blob', which tools cannot take ('Blob' has no public constructor the binder can call (one without parameters, or one whose parameters all name its properties))"),
             Verify.Diagnostic("PGEN404").WithLocation(1).WithArguments("has spaces"),
             Verify.Diagnostic("PGEN403").WithLocation(2).WithArguments("good", "Good"),
             Verify.Diagnostic("PGEN401").WithLocation(3).WithArguments("static", "it is static (tools are instance methods)"),
             Verify.Diagnostic("PGEN402").WithLocation(4).WithArguments("undocumented"),
-            Verify.Diagnostic("PGEN401").WithLocation(5).WithArguments("described", "parameter 'map' is of type 'System.Collections.Generic.Dictionary<string, int>', which tools cannot take"));
+            Verify.Diagnostic("PGEN401").WithLocation(5).WithArguments("described", "parameter 'map' is of type 'System.Collections.Generic.Dictionary<string, int>', which tools cannot take ('System.Collections.Generic.Dictionary<string, int>' is not a type tools can take)"),
+            Verify.Diagnostic("PGEN401").WithLocation(6).WithArguments("objects", "parameter 'node' is of type 'Node', which tools cannot take (property 'Next' of 'Node': 'Node' contains itself, which a schema without references cannot describe)"),
+            Verify.Diagnostic("PGEN401").WithLocation(7).WithArguments("objects", "parameter 'options' is of type 'Options', which tools cannot take (property 'Limit' of 'Options' is init-only and optional, which a class cannot be given after construction: make it 'required', give it 'set', or make 'Options' a record)"),
+            Verify.Diagnostic("PGEN401").WithLocation(8).WithArguments("objects", "parameter 'holder' is of type 'Holder', which tools cannot take (property 'Anything' of 'Holder': 'object' is not a type tools can take)"));
     }
 }

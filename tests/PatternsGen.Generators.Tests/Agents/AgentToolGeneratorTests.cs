@@ -19,6 +19,29 @@ public sealed class AgentToolGeneratorTests
 
         public sealed record OrderSummary(string Id, OrderStatus Status, decimal Total);
 
+        /// <summary>Where an order goes.</summary>
+        /// <param name="Street">Street and number.</param>
+        public sealed record Address(string Street, string City, [property: Description("Postal code, if the country has them.")] string? Zip = null);
+
+        public sealed class LineItem
+        {
+            /// <summary>The product's SKU.</summary>
+            public required string ProductId { get; init; }
+
+            public int Quantity { get; set; } = 1;
+
+            public List<string>? Notes { get; set; }
+
+            public OrderStatus? Status { get; set; }
+
+            public int Computed => Quantity * 2;
+        }
+
+        public record struct Window(DateTime From, DateTime To)
+        {
+            public bool Inclusive { get; init; }
+        }
+
         public partial class OrderTools
         {
             /// <summary>Finds a customer's orders, newest first.</summary>
@@ -37,6 +60,9 @@ public sealed class AgentToolGeneratorTests
 
             [AgentTool]
             public string GetHTTPStatus(long code, IEnumerable<OrderStatus> filter, string note = "none") => "";
+
+            [AgentTool(Description = "Places an order.")]
+            public string PlaceOrder(Address shipTo, LineItem[] items, Window? window = null, Address? billTo = null) => "";
         }
         """;
 
@@ -60,7 +86,7 @@ public sealed class AgentToolGeneratorTests
     {
         var run = GeneratorRun.Create(new AgentToolGenerator(), """
             using PatternsGen;
-            public sealed class Blob { }
+            public sealed class Blob { public Blob(System.IO.Stream data) { } }
             public partial class Tools
             {
                 [AgentTool] public int Good(int x) => x;

@@ -103,7 +103,7 @@ public sealed class AgentServiceTests
         Assert.Equal([new AgentToolCall("search_orders", "c1", AgentToolOutcome.Succeeded, null)], response.ToolCalls);
         Assert.Equal((30, 12, 42), (response.Usage.InputTokenCount, response.Usage.OutputTokenCount, response.Usage.TotalTokenCount));
         Assert.Equal([ChatRole.System, ChatRole.User, ChatRole.Assistant, ChatRole.Tool, ChatRole.Assistant], response.Messages.Select(static m => m.Role));
-        Assert.Equal(8, model.Options[0]!.Tools!.Count);
+        Assert.Equal(9, model.Options[0]!.Tools!.Count);
     }
 
     [Fact]

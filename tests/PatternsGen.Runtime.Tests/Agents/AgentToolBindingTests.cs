@@ -19,7 +19,7 @@ public sealed class AgentToolBindingTests
     [Fact]
     public void Names_descriptions_and_schemas_come_from_the_attribute_and_the_documentation()
     {
-        Assert.Equal(["scalars", "optionals", "collections", "search_orders"], _tools.GetAgentTools().Select(static t => t.Name));
+        Assert.Equal(["scalars", "optionals", "collections", "objects", "search_orders"], _tools.GetAgentTools().Select(static t => t.Name));
         var search = Tool("search_orders");
         Assert.Equal("Search the orders of a customer.", search.Description);
         Assert.Equal("Takes one of each scalar type.", Tool("scalars").Description);
@@ -61,7 +61,7 @@ public sealed class AgentToolBindingTests
     {
         var count = await Tool("optionals").InvokeAsync(Json("""{"maybe":null,"note":null,"level":null}"""));
 
-        Assert.Equal(3, ((JsonElement)count!).GetInt32());
+        Assert.Equal(3, count); // integers come back as they are
         Assert.Equal([null, null, 3, Priority.Normal, "none", null], Assert.Single(_tools.Calls).Values);
     }
 
@@ -78,7 +78,7 @@ public sealed class AgentToolBindingTests
     {
         var result = await Tool("collections").InvokeAsync(Json("""{"numbers":[1,2,3],"names":["a","b"],"levels":["Low","High"],"holes":[1,null,3]}"""));
 
-        Assert.Equal(3, ((JsonElement)result!).GetInt32());
+        Assert.Equal(3, result);
         var values = Assert.Single(_tools.Calls).Values;
         Assert.Equal([1, 2, 3], (int[])values[0]!);
         Assert.Equal(["a", "b"], Assert.IsType<List<string>>(values[1]));
@@ -87,5 +87,74 @@ public sealed class AgentToolBindingTests
 
         var search = await Tool("search_orders").InvokeAsync(Json("""{"customer":"ann"}"""));
         Assert.Equal("""["ann-1","ann-2"]""", ((JsonElement)search!).GetRawText());
+    }
+
+    [Fact]
+    public async Task Objects_bind_through_constructors_required_and_settable_properties_and_with()
+    {
+        var city = await Tool("objects").InvokeAsync(Json("""
+            {"shipment":{"to":{"street":"1 Main St","city":"Oslo"},
+                         "items":[{"productId":"kb","quantity":2,"notes":["gift"]},{"productId":"mouse"}]},
+             "window":{"from":"2026-12-01T00:00:00Z","to":"2026-12-02T00:00:00Z","inclusive":true}}
+            """));
+
+        Assert.Equal("Oslo", city);
+        var values = Assert.Single(_tools.Calls).Values;
+        var shipment = Assert.IsType<Shipment>(values[0]);
+        Assert.Equal(new Address("1 Main St", "Oslo"), shipment.To);
+        Assert.Equal(("kb", 2), (shipment.Items[0].ProductId, shipment.Items[0].Quantity));
+        Assert.Equal(["gift"], shipment.Items[0].Notes!);
+        Assert.Equal(("mouse", 1), (shipment.Items[1].ProductId, shipment.Items[1].Quantity)); // the initializer's default stays
+        Assert.Null(shipment.Items[1].Notes);
+        Assert.Equal(new Window(new DateTime(2026, 12, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2026, 12, 2, 0, 0, 0, DateTimeKind.Utc)) { Inclusive = true }, values[1]);
+        Assert.Null(values[2]);
+    }
+
+    [Fact]
+    public async Task Objects_from_code_bind_as_instances_or_dictionaries()
+    {
+        var to = new Address("2 High St", "Bergen", "5003");
+        await Tool("objects").InvokeAsync(new AIFunctionArguments
+        {
+            ["shipment"] = new Dictionary<string, object?> { ["to"] = to, ["items"] = new[] { new LineItem { ProductId = "pen" } } },
+            ["billTo"] = to,
+        });
+
+        var values = Assert.Single(_tools.Calls).Values;
+        Assert.Same(to, ((Shipment)values[0]!).To);
+        Assert.Same(to, values[2]);
+    }
+
+    [Theory]
+    [InlineData("""{"shipment":{"to":{"street":"s","city":"c","country":"NO"},"items":[]}}""", "shipment.to.country", "a property it does not have")]
+    [InlineData("""{"shipment":{"to":{"street":"s"},"items":[]}}""", "shipment.to.city", "nothing")]
+    [InlineData("""{"shipment":{"to":{"street":"s","city":"c"},"items":[{"quantity":1}]}}""", "shipment.items[0].productId", "nothing")]
+    [InlineData("""{"shipment":{"to":{"street":"s","city":"c"},"items":[{"productId":"p","quantity":"2"}]}}""", "shipment.items[0].quantity", "the string \"2\"")]
+    [InlineData("""{"shipment":{"to":"Oslo","items":[]}}""", "shipment.to", "the string \"Oslo\"")]
+    [InlineData("""{"shipment":{"to":{"street":"s","city":"c","city":"d"},"items":[]}}""", "shipment.to.city", "it twice")]
+    [InlineData("""{"shipment":{"to":{"street":"s","city":"c"},"items":[null]}}""", "shipment.items[0]", "null")]
+    public async Task An_object_that_does_not_match_is_refused_naming_the_path(string json, string path, string actual)
+    {
+        var error = await Assert.ThrowsAsync<AgentToolArgumentException>(async () => await Tool("objects").InvokeAsync(Json(json)));
+
+        Assert.Equal(path, error.ParamName);
+        Assert.Equal(actual, error.Actual);
+        Assert.Empty(_tools.Calls);
+    }
+
+    [Fact]
+    public void Object_schemas_nest_with_their_own_required_lists_and_the_strict_variant_requires_everything()
+    {
+        var objects = (AgentToolFunction)Tool("objects");
+        var window = objects.JsonSchema.GetProperty("properties").GetProperty("window");
+        Assert.Equal("""["object","null"]""", window.GetProperty("type").GetRawText());
+        Assert.Equal("""["from","to"]""", window.GetProperty("required").GetRawText());
+        var item = objects.JsonSchema.GetProperty("properties").GetProperty("shipment").GetProperty("properties").GetProperty("items").GetProperty("items");
+        Assert.Equal("The product's SKU.", item.GetProperty("properties").GetProperty("productId").GetProperty("description").GetString());
+        Assert.Equal("""["productId"]""", item.GetProperty("required").GetRawText());
+
+        var strictItem = objects.StrictJsonSchema.GetProperty("properties").GetProperty("shipment").GetProperty("properties").GetProperty("items").GetProperty("items");
+        Assert.Equal("""["productId","quantity","notes"]""", strictItem.GetProperty("required").GetRawText());
+        Assert.Equal("""["integer","null"]""", strictItem.GetProperty("properties").GetProperty("quantity").GetProperty("type").GetRawText());
     }
 }

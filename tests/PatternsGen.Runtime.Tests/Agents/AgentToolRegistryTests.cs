@@ -13,7 +13,7 @@ public sealed class AgentToolRegistryTests
         using var provider = new ServiceCollection().AddPatternsGenAgentTools().AddPatternsGenAgentTools().BuildServiceProvider();
         var registered = AgentToolSet.All(provider);
 
-        string[] expected = ["explode", "refund", "a", "b", "scalars", "optionals", "collections", "search_orders"]; // classes by name, tools in declaration order
+        string[] expected = ["explode", "refund", "a", "b", "scalars", "optionals", "collections", "objects", "search_orders"]; // classes by name, tools in declaration order
         Assert.Equal(expected, plain.Select(static t => t.Name));
         Assert.Equal(expected, registered.Select(static t => t.Name));
         Assert.Same(provider.GetRequiredService<TestTools>(), provider.GetRequiredService<TestTools>());

@@ -81,6 +81,21 @@ public sealed class HostileArgumentsTests
         data.Add("optionals", """{"maybe":null}""", "note");
         data.Add("optionals", """{"maybe":-1,"note":"","count":-5}""", null); // in range: allowed
         data.Add("search_orders", """{"customer":""}""", null);
+        // Objects.
+        const string Shipment = """{"to":{"street":"s","city":"c"},"items":[{"productId":"p"}]}""";
+        void Objects(string json, string? refusedAt) => data.Add("objects", "{\"shipment\":" + json + "}", refusedAt);
+        Objects(Shipment, null);
+        Objects("[]", "shipment");
+        Objects("\"{}\"", "shipment");
+        Objects("{}", "shipment.to");
+        Objects("""{"to":{"street":"s","city":"c","__proto__":{}},"items":[]}""", "shipment.to.__proto__");
+        Objects("""{"to":{"street":"s","city":"c"},"items":[{"productId":"p","notes":[1]}]}""", "shipment.items[0].notes[0]");
+        Objects("""{"to":{"street":"s","city":"c"},"items":[{"productId":"p","quantity":1e10}]}""", "shipment.items[0].quantity");
+        Objects("""{"to":{"street":"s","city":"c"},"items":{"productId":"p"}}""", "shipment.items");
+        Objects("""{"to":{"street":null,"city":"c"},"items":[]}""", "shipment.to.street");
+        Objects("""{"to":{"street":"s","city":"c","zip":null},"items":[{"productId":"p","notes":null}]}""", null); // nullable properties
+        data.Add("objects", "{\"shipment\":" + Shipment + ",\"window\":{\"from\":\"2026-01-01T00:00:00Z\"}}", "window.to");
+        data.Add("objects", "{\"shipment\":" + Shipment + ",\"window\":{\"from\":\"x\",\"to\":\"y\"}}", "window.from");
         // Not JSON, not an object, repeated properties, too deep, too long.
         data.Add("search_orders", "{", "(arguments)");
         data.Add("search_orders", "{\"customer\": \"unterminated}", "(arguments)");

@@ -22,7 +22,7 @@ public sealed class McpServerTests
 
         var listed = await client.ListToolsAsync();
 
-        Assert.Equal(["collections", "optionals", "scalars", "search_orders"], listed.Select(static t => t.Name).Order());
+        Assert.Equal(["collections", "objects", "optionals", "scalars", "search_orders"], listed.Select(static t => t.Name).Order());
         var search = listed.Single(static t => t.Name == "search_orders");
         Assert.Equal("Search the orders of a customer.", search.Description);
         Assert.Equal(tools.GetAgentTools().Single(static t => t.Name == "search_orders").JsonSchema.GetRawText(), search.JsonSchema.GetRawText());

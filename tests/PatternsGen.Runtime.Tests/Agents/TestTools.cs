@@ -6,6 +6,27 @@ public enum Priority { Low, Normal, High }
 
 public sealed record Echo(string Name, object?[] Values);
 
+/// <summary>Where an order goes.</summary>
+/// <param name="Street">Street and number.</param>
+public sealed record Address(string Street, string City, string? Zip = null);
+
+public sealed class LineItem
+{
+    /// <summary>The product's SKU.</summary>
+    public required string ProductId { get; init; }
+
+    public int Quantity { get; set; } = 1;
+
+    public List<string>? Notes { get; set; }
+}
+
+public record struct Window(DateTime From, DateTime To)
+{
+    public bool Inclusive { get; init; }
+}
+
+public sealed record Shipment(Address To, LineItem[] Items);
+
 /// <summary>Tools over every supported parameter type; each records what it was called with.</summary>
 public partial class TestTools
 {
@@ -34,6 +55,14 @@ public partial class TestTools
         await Task.Yield();
         Calls.Add(new Echo("collections", [numbers, names, levels, holes]));
         return numbers.Length;
+    }
+
+    /// <summary>Objects: a record, a class with required and settable properties, a struct, nested in arrays and in each other.</summary>
+    [AgentTool]
+    public string Objects(Shipment shipment, Window? window = null, Address? billTo = null)
+    {
+        Calls.Add(new Echo("objects", [shipment, window, billTo]));
+        return shipment.To.City;
     }
 
     /// <summary>Orders matching a query.</summary>

@@ -31,10 +31,6 @@ internal sealed record AgentToolModel(
 /// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
 internal sealed record ToolParameterModel(string Name, string? Injected, ToolValueType? Type, string? Description, ToolDefault? Default);
 
-/// <summary>A parameter's default value.</summary>
-/// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
-internal sealed record ToolDefault(string CSharp, string Json);
-
 /// <summary>How a tool method returns.</summary>
 internal enum ToolReturn
 {

@@ -7,7 +7,7 @@ namespace Shop.Agents
     partial class OrderTools
     {
         /// <summary>
-        /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: search_orders, cancel_order, average_of, get_http_status.
+        /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: search_orders, cancel_order, average_of, get_http_status, place_order.
         /// Their JSON schemas were written at build time; their arguments are bound without reflection, and a call whose
         /// arguments do not match throws <see cref="global::PatternsGen.Agents.AgentToolArgumentException"/> before the method runs.
         /// </summary>
@@ -18,12 +18,13 @@ namespace Shop.Agents
             new __AgentTool2_CancelOrder(this, options),
             new __AgentTool3_AverageOf(this, options),
             new __AgentTool4_GetHTTPStatus(this, options),
+            new __AgentTool5_PlaceOrder(this, options),
         ];
 
         /// <summary>The <c>search_orders</c> tool: calls <see cref="SearchOrders"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         private sealed class __AgentTool1_SearchOrders(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
-            : global::PatternsGen.Agents.AgentToolFunction("search_orders", "Finds a customer's orders, newest first.", Schema, StrictSchema, requiresApproval: false, options)
+            : global::PatternsGen.Agents.AgentToolFunction("search_orders", "Finds a customer's orders, newest first.", Schema, StrictSchema, Parameters, requiresApproval: false, options)
         {
             private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"description\":\"The customer's e-mail address.\",\"type\":\"string\"},\"status\":{\"description\":\"Only orders in this status.\",\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null],\"default\":null},\"limit\":{\"type\":\"integer\",\"default\":10},\"since\":{\"type\":[\"string\",\"null\"],\"format\":\"date-time\",\"default\":null}},\"required\":[\"customer\"],\"additionalProperties\":false}");
 
@@ -31,21 +32,13 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["customer", "status", "limit", "since"];
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<string> Read_customer = global::PatternsGen.Agents.AgentArgumentReaders.String;
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.OrderStatus> Read_status = global::PatternsGen.Agents.AgentArgumentReaders.Enum<global::Shop.Agents.OrderStatus>(static name => name switch { "Pending" => global::Shop.Agents.OrderStatus.Pending, "Shipped" => global::Shop.Agents.OrderStatus.Shipped, "Cancelled" => global::Shop.Agents.OrderStatus.Cancelled, _ => null }, "one of \"Pending\", \"Shipped\", \"Cancelled\"");
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<int> Read_limit = global::PatternsGen.Agents.AgentArgumentReaders.Int32;
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<global::System.DateTimeOffset> Read_since = global::PatternsGen.Agents.AgentArgumentReaders.DateTimeOffset;
-
             protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
             {
-                arguments.AllowOnly(Parameters);
-                var arg_customer = arguments.Required("customer", Read_customer);
-                var arg_status = arguments.OptionalOrNullValue("status", Read_status, null);
-                var arg_limit = arguments.Optional("limit", Read_limit, 10);
-                var arg_since = arguments.OptionalOrNullValue("since", Read_since, null);
+                var arg_customer = arguments.Required("customer", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var arg_status = arguments.OptionalOrNullValue("status", __AgentToolReaders.ReadOrderStatus, null);
+                var arg_limit = arguments.Optional("limit", global::PatternsGen.Agents.AgentArgumentReaders.Int32, 10);
+                var arg_since = arguments.OptionalOrNullValue("since", global::PatternsGen.Agents.AgentArgumentReaders.DateTimeOffset, null);
+                arguments.EnsureNoOthers();
                 return Result(await owner.SearchOrders(arg_customer, arg_status, arg_limit, arg_since, ct).ConfigureAwait(false));
             }
         }
@@ -53,7 +46,7 @@ namespace Shop.Agents
         /// <summary>The <c>cancel_order</c> tool: calls <see cref="CancelOrder"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         private sealed class __AgentTool2_CancelOrder(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
-            : global::PatternsGen.Agents.AgentToolFunction("cancel_order", "Cancels an order \"now\".", Schema, StrictSchema, requiresApproval: true, options)
+            : global::PatternsGen.Agents.AgentToolFunction("cancel_order", "Cancels an order \"now\".", Schema, StrictSchema, Parameters, requiresApproval: true, options)
         {
             private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\",\"format\":\"uuid\"},\"reason\":{\"description\":\"Why, for the customer.\",\"type\":[\"string\",\"null\"]}},\"required\":[\"orderId\",\"reason\"],\"additionalProperties\":false}");
 
@@ -61,16 +54,12 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["orderId", "reason"];
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<global::System.Guid> Read_orderId = global::PatternsGen.Agents.AgentArgumentReaders.Guid;
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<string> Read_reason = global::PatternsGen.Agents.AgentArgumentReaders.String;
-
             protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
             {
-                arguments.AllowOnly(Parameters);
-                var arg_orderId = arguments.Required("orderId", Read_orderId);
-                var arg_reason = arguments.RequiredOrNull("reason", Read_reason);
+                var arg_orderId = arguments.Required("orderId", global::PatternsGen.Agents.AgentArgumentReaders.Guid);
+                var arg_reason = arguments.RequiredOrNull("reason", global::PatternsGen.Agents.AgentArgumentReaders.String);
                 var arg_services = arguments.Services ?? throw new global::System.InvalidOperationException("Tool 'cancel_order' needs services: pass them in AIFunctionArguments.Services.");
+                arguments.EnsureNoOthers();
                 await owner.CancelOrder(arg_orderId, arg_reason, arg_services).ConfigureAwait(false);
                 return null;
             }
@@ -79,7 +68,7 @@ namespace Shop.Agents
         /// <summary>The <c>average_of</c> tool: calls <see cref="AverageOf"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         private sealed class __AgentTool3_AverageOf(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
-            : global::PatternsGen.Agents.AgentToolFunction("average_of", "", Schema, StrictSchema, requiresApproval: false, options)
+            : global::PatternsGen.Agents.AgentToolFunction("average_of", "", Schema, StrictSchema, Parameters, requiresApproval: false, options)
         {
             private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"values\":{\"type\":\"array\",\"items\":{\"type\":\"number\"}},\"weights\":{\"type\":\"array\",\"items\":{\"type\":\"integer\"}},\"source\":{\"type\":[\"string\",\"null\"],\"format\":\"uri\",\"default\":null},\"round\":{\"type\":\"boolean\",\"default\":true},\"scale\":{\"type\":\"number\",\"default\":1.5}},\"required\":[\"values\",\"weights\"],\"additionalProperties\":false}");
 
@@ -87,24 +76,14 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["values", "weights", "source", "round", "scale"];
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<double[]> Read_values = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.Double);
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<int[]> Read_weights = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.Int32);
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<global::System.Uri> Read_source = global::PatternsGen.Agents.AgentArgumentReaders.Uri;
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<bool> Read_round = global::PatternsGen.Agents.AgentArgumentReaders.Boolean;
-
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<decimal> Read_scale = global::PatternsGen.Agents.AgentArgumentReaders.Decimal;
-
             protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
             {
-                arguments.AllowOnly(Parameters);
-                var arg_values = arguments.Required("values", Read_values);
-                var arg_weights = new global::System.Collections.Generic.List<int>(arguments.Required("weights", Read_weights));
-                var arg_source = arguments.OptionalOrNull("source", Read_source, null);
-                var arg_round = arguments.Optional("round", Read_round, true);
-                var arg_scale = arguments.Optional("scale", Read_scale, 1.5M);
+                var arg_values = arguments.Required("values", __AgentToolReaders.ReadArrayOfDouble);
+                var arg_weights = new global::System.Collections.Generic.List<int>(arguments.Required("weights", __AgentToolReaders.ReadArrayOfInt32));
+                var arg_source = arguments.OptionalOrNull("source", global::PatternsGen.Agents.AgentArgumentReaders.Uri, null);
+                var arg_round = arguments.Optional("round", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, true);
+                var arg_scale = arguments.Optional("scale", global::PatternsGen.Agents.AgentArgumentReaders.Decimal, 1.5M);
+                arguments.EnsureNoOthers();
                 return new global::System.Threading.Tasks.ValueTask<object?>(Result(owner.AverageOf(arg_values, arg_weights, arg_source, arg_round, arg_scale)));
             }
         }
@@ -112,7 +91,7 @@ namespace Shop.Agents
         /// <summary>The <c>get_http_status</c> tool: calls <see cref="GetHTTPStatus"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         private sealed class __AgentTool4_GetHTTPStatus(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
-            : global::PatternsGen.Agents.AgentToolFunction("get_http_status", "", Schema, StrictSchema, requiresApproval: false, options)
+            : global::PatternsGen.Agents.AgentToolFunction("get_http_status", "", Schema, StrictSchema, Parameters, requiresApproval: false, options)
         {
             private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"code\":{\"type\":\"integer\"},\"filter\":{\"type\":\"array\",\"items\":{\"type\":\"string\",\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\"]}},\"note\":{\"type\":\"string\",\"default\":\"none\"}},\"required\":[\"code\",\"filter\"],\"additionalProperties\":false}");
 
@@ -120,19 +99,98 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["code", "filter", "note"];
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<long> Read_code = global::PatternsGen.Agents.AgentArgumentReaders.Int64;
+            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            {
+                var arg_code = arguments.Required("code", global::PatternsGen.Agents.AgentArgumentReaders.Int64);
+                var arg_filter = arguments.Required("filter", __AgentToolReaders.ReadArrayOfOrderStatus);
+                var arg_note = arguments.Optional("note", global::PatternsGen.Agents.AgentArgumentReaders.String, "none");
+                arguments.EnsureNoOthers();
+                return new global::System.Threading.Tasks.ValueTask<object?>(Result(owner.GetHTTPStatus(arg_code, arg_filter, arg_note)));
+            }
+        }
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.OrderStatus[]> Read_filter = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.Enum<global::Shop.Agents.OrderStatus>(static name => name switch { "Pending" => global::Shop.Agents.OrderStatus.Pending, "Shipped" => global::Shop.Agents.OrderStatus.Shipped, "Cancelled" => global::Shop.Agents.OrderStatus.Cancelled, _ => null }, "one of \"Pending\", \"Shipped\", \"Cancelled\""));
+        /// <summary>The <c>place_order</c> tool: calls <see cref="PlaceOrder"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        private sealed class __AgentTool5_PlaceOrder(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
+            : global::PatternsGen.Agents.AgentToolFunction("place_order", "Places an order.", Schema, StrictSchema, Parameters, requiresApproval: false, options)
+        {
+            private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"shipTo\":{\"type\":\"object\",\"properties\":{\"street\":{\"description\":\"Street and number.\",\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"description\":\"Postal code, if the country has them.\",\"type\":[\"string\",\"null\"],\"default\":null}},\"required\":[\"street\",\"city\"],\"additionalProperties\":false},\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"productId\":{\"description\":\"The product's SKU.\",\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"},\"notes\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}},\"status\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]}},\"required\":[\"productId\"],\"additionalProperties\":false}},\"window\":{\"type\":[\"object\",\"null\"],\"properties\":{\"from\":{\"type\":\"string\",\"format\":\"date-time\"},\"to\":{\"type\":\"string\",\"format\":\"date-time\"},\"inclusive\":{\"type\":\"boolean\"}},\"required\":[\"from\",\"to\"],\"additionalProperties\":false,\"default\":null},\"billTo\":{\"type\":[\"object\",\"null\"],\"properties\":{\"street\":{\"description\":\"Street and number.\",\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"description\":\"Postal code, if the country has them.\",\"type\":[\"string\",\"null\"],\"default\":null}},\"required\":[\"street\",\"city\"],\"additionalProperties\":false,\"default\":null}},\"required\":[\"shipTo\",\"items\"],\"additionalProperties\":false}");
 
-            private static readonly global::PatternsGen.Agents.AgentArgumentReader<string> Read_note = global::PatternsGen.Agents.AgentArgumentReaders.String;
+            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"shipTo\":{\"type\":\"object\",\"properties\":{\"street\":{\"description\":\"Street and number.\",\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"description\":\"Postal code, if the country has them.\",\"type\":[\"string\",\"null\"]}},\"required\":[\"street\",\"city\",\"zip\"],\"additionalProperties\":false},\"items\":{\"type\":\"array\",\"items\":{\"type\":\"object\",\"properties\":{\"productId\":{\"description\":\"The product's SKU.\",\"type\":\"string\"},\"quantity\":{\"type\":[\"integer\",\"null\"]},\"notes\":{\"type\":[\"array\",\"null\"],\"items\":{\"type\":\"string\"}},\"status\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]}},\"required\":[\"productId\",\"quantity\",\"notes\",\"status\"],\"additionalProperties\":false}},\"window\":{\"type\":[\"object\",\"null\"],\"properties\":{\"from\":{\"type\":\"string\",\"format\":\"date-time\"},\"to\":{\"type\":\"string\",\"format\":\"date-time\"},\"inclusive\":{\"type\":[\"boolean\",\"null\"]}},\"required\":[\"from\",\"to\",\"inclusive\"],\"additionalProperties\":false},\"billTo\":{\"type\":[\"object\",\"null\"],\"properties\":{\"street\":{\"description\":\"Street and number.\",\"type\":\"string\"},\"city\":{\"type\":\"string\"},\"zip\":{\"description\":\"Postal code, if the country has them.\",\"type\":[\"string\",\"null\"]}},\"required\":[\"street\",\"city\",\"zip\"],\"additionalProperties\":false}},\"required\":[\"shipTo\",\"items\",\"window\",\"billTo\"],\"additionalProperties\":false}");
+
+            private static readonly string[] Parameters = ["shipTo", "items", "window", "billTo"];
 
             protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
             {
-                arguments.AllowOnly(Parameters);
-                var arg_code = arguments.Required("code", Read_code);
-                var arg_filter = arguments.Required("filter", Read_filter);
-                var arg_note = arguments.Optional("note", Read_note, "none");
-                return new global::System.Threading.Tasks.ValueTask<object?>(Result(owner.GetHTTPStatus(arg_code, arg_filter, arg_note)));
+                var arg_shipTo = arguments.Required("shipTo", __AgentToolReaders.ReadAddress);
+                var arg_items = arguments.Required("items", __AgentToolReaders.ReadArrayOfLineItem);
+                var arg_window = arguments.OptionalOrNullValue("window", __AgentToolReaders.ReadWindow, null);
+                var arg_billTo = arguments.OptionalOrNull("billTo", __AgentToolReaders.ReadAddress, null);
+                arguments.EnsureNoOthers();
+                return new global::System.Threading.Tasks.ValueTask<object?>(Result(owner.PlaceOrder(arg_shipTo, arg_items, arg_window, arg_billTo)));
+            }
+        }
+
+        /// <summary>The argument readers of this class's tools: enums, arrays and objects, each made once.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        private static class __AgentToolReaders
+        {
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.OrderStatus> ReadOrderStatus = global::PatternsGen.Agents.AgentArgumentReaders.Enum<global::Shop.Agents.OrderStatus>(["Pending", "Shipped", "Cancelled"], [global::Shop.Agents.OrderStatus.Pending, global::Shop.Agents.OrderStatus.Shipped, global::Shop.Agents.OrderStatus.Cancelled]);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<double[]> ReadArrayOfDouble = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.Double);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<int[]> ReadArrayOfInt32 = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.Int32);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.OrderStatus[]> ReadArrayOfOrderStatus = global::PatternsGen.Agents.AgentArgumentReaders.Array(__AgentToolReaders.ReadOrderStatus);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.Address> ReadAddress = global::PatternsGen.Agents.AgentArgumentReaders.Object<global::Shop.Agents.Address>(["street", "city", "zip"], BuildAddress1);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<string[]> ReadArrayOfString = global::PatternsGen.Agents.AgentArgumentReaders.Array(global::PatternsGen.Agents.AgentArgumentReaders.String);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.LineItem> ReadLineItem = global::PatternsGen.Agents.AgentArgumentReaders.Object<global::Shop.Agents.LineItem>(["productId", "quantity", "notes", "status"], BuildLineItem2);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.LineItem[]> ReadArrayOfLineItem = global::PatternsGen.Agents.AgentArgumentReaders.Array(__AgentToolReaders.ReadLineItem);
+
+            public static readonly global::PatternsGen.Agents.AgentArgumentReader<global::Shop.Agents.Window> ReadWindow = global::PatternsGen.Agents.AgentArgumentReaders.Object<global::Shop.Agents.Window>(["from", "to", "inclusive"], BuildWindow3);
+
+            private static global::Shop.Agents.Address BuildAddress1(ref global::PatternsGen.Agents.AgentToolArguments properties)
+            {
+                var value = new global::Shop.Agents.Address(properties.Required("street", global::PatternsGen.Agents.AgentArgumentReaders.String), properties.Required("city", global::PatternsGen.Agents.AgentArgumentReaders.String), properties.OptionalOrNull("zip", global::PatternsGen.Agents.AgentArgumentReaders.String, null));
+
+                return value;
+            }
+
+            private static global::Shop.Agents.LineItem BuildLineItem2(ref global::PatternsGen.Agents.AgentToolArguments properties)
+            {
+                var value = new global::Shop.Agents.LineItem()
+                {
+                    ProductId = properties.Required("productId", global::PatternsGen.Agents.AgentArgumentReaders.String),
+                };
+                if (properties.TryGet("quantity", global::PatternsGen.Agents.AgentArgumentReaders.Int32, out var given_Quantity))
+                {
+                    value.Quantity = given_Quantity;
+                }
+                if (properties.TryGetOrNull("notes", __AgentToolReaders.ReadArrayOfString, out var given_Notes))
+                {
+                    value.Notes = given_Notes is { } items_Notes ? new global::System.Collections.Generic.List<string>(items_Notes) : null;
+                }
+                if (properties.TryGetOrNullValue("status", __AgentToolReaders.ReadOrderStatus, out var given_Status))
+                {
+                    value.Status = given_Status;
+                }
+
+                return value;
+            }
+
+            private static global::Shop.Agents.Window BuildWindow3(ref global::PatternsGen.Agents.AgentToolArguments properties)
+            {
+                var value = new global::Shop.Agents.Window(properties.Required("from", global::PatternsGen.Agents.AgentArgumentReaders.DateTime), properties.Required("to", global::PatternsGen.Agents.AgentArgumentReaders.DateTime));
+                if (properties.TryGet("inclusive", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, out var given_Inclusive))
+                {
+                    value = value with { Inclusive = given_Inclusive };
+                }
+
+                return value;
             }
         }
     }

@@ -1,8 +1,8 @@
 using System.Text;
 
-namespace PatternsGen.Generators.Agents;
+namespace PatternsGen.Roslyn;
 
-/// <summary>JSON text for schemas written at build time: escaping by hand, numbers already invariant.</summary>
+/// <summary>JSON text written at build time (schemas, default values): escaping by hand, numbers already invariant.</summary>
 internal static class Json
 {
     public static string String(string text)
