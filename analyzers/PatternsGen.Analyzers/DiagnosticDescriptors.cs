@@ -279,7 +279,8 @@ internal static class DiagnosticDescriptors
         Agents,
         DiagnosticSeverity.Error,
         "Tool parameters are bound from JSON by generated code: strings, booleans, integers (int, long), numbers (float, " +
-        "double, decimal), enums, Guid, DateTime, DateTimeOffset, Uri, their nullable forms, and arrays or lists of them; " +
+        "double, decimal), enums, Guid, DateTime, DateTimeOffset, Uri, their nullable forms, arrays or lists of them, and records, " +
+        "classes or structs made of them; " +
         "CancellationToken and IServiceProvider are passed in. A tool is an instance method, not generic, not async void.");
 
     public static readonly DiagnosticDescriptor ToolHasNoDescription = Create(
@@ -305,6 +306,17 @@ internal static class DiagnosticDescriptors
         Agents,
         DiagnosticSeverity.Error,
         "Model APIs accept tool names matching ^[a-zA-Z0-9_-]{1,64}$; others are refused when the tools are sent.");
+
+    public static readonly DiagnosticDescriptor ToolResultNeedsJsonMetadata = Create(
+        DiagnosticIds.ToolResultNeedsJsonMetadata,
+        "Agent tool result needs source-generated JSON metadata under Native AOT",
+        "Agent tool '{0}' returns '{1}', which no JsonSerializerContext in this project lists; under Native AOT its result cannot be written",
+        Agents,
+        DiagnosticSeverity.Warning,
+        "With PublishAot or IsAotCompatible set, reflection-based JSON is unavailable. Strings, booleans, numbers, Guid, dates and Uri " +
+        "need nothing; for other result types add [JsonSerializable(typeof(T))] to a JsonSerializerContext and pass its options " +
+        "to GetAgentTools (AgentToolOptions.JsonOptions).",
+        WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Create(
         string id, string title, string message, string category, DiagnosticSeverity severity, string description, params string[] customTags) =>

@@ -42,6 +42,7 @@ internal static class DiagnosticIds
     public const string ToolHasNoDescription = "PGEN402";
     public const string DuplicateToolName = "PGEN403";
     public const string InvalidToolName = "PGEN404";
+    public const string ToolResultNeedsJsonMetadata = "PGEN405";
 
     public const string TypeMustBePartial = "PGEN900";
 }

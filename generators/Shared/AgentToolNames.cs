@@ -31,6 +31,23 @@ internal static class AgentToolNames
         : method.Parameters.Any(static p => p.RefKind != RefKind.None) ? "a parameter is ref, in or out"
         : null;
 
+    /// <summary>
+    /// A result the runtime writes without the user's JSON metadata: strings, booleans and integers go back as
+    /// they are; the other scalars (and <c>JsonElement</c>) are in the runtime's own context.
+    /// </summary>
+    public static bool IsWrittenWithoutMetadata(ITypeSymbol type)
+    {
+        if (type.SpecialType is SpecialType.System_String or SpecialType.System_Boolean or SpecialType.System_Int32 or SpecialType.System_Int64
+            or SpecialType.System_Single or SpecialType.System_Double or SpecialType.System_Decimal or SpecialType.System_DateTime)
+        {
+            return true;
+        }
+
+        return type is INamedTypeSymbol { ContainingNamespace: { } ns } named
+            && (ns.ToDisplayString() == "System" && named.Name is "Guid" or "DateTimeOffset" or "Uri"
+                || ns.ToDisplayString() == "System.Text.Json" && named.Name == "JsonElement");
+    }
+
     /// <summary>SearchOrders → search_orders; GetHTTPStatus → get_http_status.</summary>
     public static string SnakeCase(string name)
     {

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PatternsGen;
 
 namespace AgentTools;
@@ -27,3 +28,11 @@ public partial class OrderTools
             .OrderByDescending(static o => o.PlacedOn)
             .Take(Math.Clamp(limit, 1, 100))];
 }
+
+/// <summary>
+/// JSON metadata for the tools' results, written at build time: under Native AOT nothing can be made by reflection
+/// (PGEN405 names any result type missing here). Enums by name, as the schemas name them.
+/// </summary>
+[JsonSourceGenerationOptions(UseStringEnumConverter = true)]
+[JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
+internal sealed partial class ToolJson : JsonSerializerContext;

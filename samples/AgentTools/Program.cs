@@ -8,7 +8,7 @@ using PatternsGen.Agents;
 // (obj/.../generated/.../AgentTools.OrderTools.AgentTools.g.cs) and its arguments are bound without reflection.
 // Offline by default; set OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL) to use a real model.
 
-var tools = new OrderTools().GetAgentTools();
+var tools = new OrderTools().GetAgentTools(new AgentToolOptions { JsonOptions = ToolJson.Default.Options });
 Console.WriteLine($"Tool {tools[0].Name}: {tools[0].Description}");
 Console.WriteLine($"  schema {tools[0].JsonSchema.GetRawText()}");
 Console.WriteLine();

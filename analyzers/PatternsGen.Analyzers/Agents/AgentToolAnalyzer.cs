@@ -1,16 +1,19 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PatternsGen.Analyzers.Json;
 using PatternsGen.Roslyn;
 
 namespace PatternsGen.Analyzers.Agents;
 
 /// <summary>
 /// The mistakes in <c>[AgentTool]</c> methods: a parameter type the generated binder cannot read, or a method it
-/// cannot call (PGEN401), no description (PGEN402), two tools of one name in a class (PGEN403), and a name model
-/// APIs refuse (PGEN404). Reported on the method's name (PGEN401 on the parameter when a parameter is the cause).
+/// cannot call (PGEN401), no description (PGEN402), two tools of one name in a class (PGEN403), a name model
+/// APIs refuse (PGEN404), and, for Native AOT projects, a result type no <c>JsonSerializerContext</c> lists
+/// (PGEN405). Reported on the method's name (PGEN401 on the parameter when a parameter is the cause).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
@@ -19,7 +22,8 @@ public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.UnsupportedToolType,
         DiagnosticDescriptors.ToolHasNoDescription,
         DiagnosticDescriptors.DuplicateToolName,
-        DiagnosticDescriptors.InvalidToolName);
+        DiagnosticDescriptors.InvalidToolName,
+        DiagnosticDescriptors.ToolResultNeedsJsonMetadata);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -27,16 +31,25 @@ public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(static start =>
         {
-            if (start.Compilation.GetTypeByMetadataName(KnownTypes.AgentToolAttribute) is not null)
+            if (start.Compilation.GetTypeByMetadataName(KnownTypes.AgentToolAttribute) is null)
             {
-                start.RegisterSymbolAction(Analyze, SymbolKind.NamedType);
+                return; // PatternsGen is not referenced
+            }
+
+            var json = AotJsonMetadata.For(start.Options);
+            var results = new ConcurrentBag<(string Tool, ITypeSymbol Type, Location Location)>();
+            start.RegisterSymbolAction(c => Analyze(c, json, results), SymbolKind.NamedType);
+            if (json.IsAot)
+            {
+                start.RegisterCompilationEndAction(c => ReportResults(c, json, results));
             }
         });
     }
 
-    private static void Analyze(SymbolAnalysisContext context)
+    private static void Analyze(SymbolAnalysisContext context, AotJsonMetadata json, ConcurrentBag<(string, ITypeSymbol, Location)> results)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        json.Collect(type);
         var names = new Dictionary<string, IMethodSymbol>(System.StringComparer.Ordinal);
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
@@ -79,6 +92,28 @@ public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToolHasNoDescription, location, name));
             }
+
+            if (json.IsAot && ResultType(method) is { } result && !AgentToolNames.IsWrittenWithoutMetadata(result))
+            {
+                results.Add((name, result, location));
+            }
         }
     }
+
+    private static void ReportResults(CompilationAnalysisContext context, AotJsonMetadata json, ConcurrentBag<(string Tool, ITypeSymbol Type, Location Location)> results)
+    {
+        foreach (var (tool, type, location) in results)
+        {
+            if (!json.IsListed(type))
+            {
+                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToolResultNeedsJsonMetadata, location, tool, type.ToDisplayString()));
+            }
+        }
+    }
+
+    /// <summary>What the model gets back: the return type, or the <c>T</c> of <c>Task&lt;T&gt;</c>/<c>ValueTask&lt;T&gt;</c>; null for none.</summary>
+    private static ITypeSymbol? ResultType(IMethodSymbol method) =>
+        method.ReturnsVoid ? null
+        : SagaSteps.IsAwaitable(method.ReturnType, out var awaited) ? awaited
+        : method.ReturnType;
 }

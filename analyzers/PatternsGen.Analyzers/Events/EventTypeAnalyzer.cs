@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using PatternsGen.Analyzers.Json;
 using PatternsGen.Roslyn;
 
 namespace PatternsGen.Analyzers.Events;
@@ -16,8 +17,6 @@ namespace PatternsGen.Analyzers.Events;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
 {
-    private const string JsonSerializerContext = "System.Text.Json.Serialization.JsonSerializerContext";
-    private const string JsonSerializableAttribute = "System.Text.Json.Serialization.JsonSerializableAttribute";
     private const string JsonConstructorAttribute = "System.Text.Json.Serialization.JsonConstructorAttribute";
 
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
@@ -36,19 +35,10 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
                 return; // PatternsGen is not referenced
             }
 
-            var state = new CompilationState(IsAot(start.Options));
+            var state = new CompilationState(AotJsonMetadata.For(start.Options));
             start.RegisterSymbolAction(c => Collect(c, state), SymbolKind.NamedType);
             start.RegisterCompilationEndAction(c => Report(c, state));
         });
-    }
-
-    private static bool IsAot(AnalyzerOptions options)
-    {
-        var global = options.AnalyzerConfigOptionsProvider.GlobalOptions;
-        return IsTrue(global, "build_property.PublishAot") || IsTrue(global, "build_property.IsAotCompatible");
-
-        static bool IsTrue(AnalyzerConfigOptions options, string key) =>
-            options.TryGetValue(key, out var value) && string.Equals(value?.Trim(), "true", System.StringComparison.OrdinalIgnoreCase);
     }
 
     private static void Collect(SymbolAnalysisContext context, CompilationState state)
@@ -82,17 +72,7 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (state.IsAot && IsJsonContext(type))
-        {
-            foreach (var attribute in type.GetAttributes())
-            {
-                if (AttributeReader.Is(attribute.AttributeClass, JsonSerializableAttribute)
-                    && attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is ITypeSymbol listed)
-                {
-                    state.Listed.TryAdd(listed, 0);
-                }
-            }
-        }
+        state.Json.Collect(type);
     }
 
     /// <summary>A storable event type: counted for names and JSON metadata, checked for construction and visible data once.</summary>
@@ -176,19 +156,6 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static bool IsJsonContext(INamedTypeSymbol type)
-    {
-        for (var current = type.BaseType; current is not null; current = current.BaseType)
-        {
-            if (AttributeReader.Is(current, JsonSerializerContext))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
     private static void Report(SymbolAnalysisContext context, INamedTypeSymbol type, string reason)
     {
         foreach (var location in type.Locations.Where(static l => l.IsInSource))
@@ -213,23 +180,23 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
             }
         }
 
-        if (!state.IsAot)
+        if (!state.Json.IsAot)
         {
             return;
         }
 
         foreach (var type in state.NeedJson.Keys)
         {
-            if (!state.Listed.ContainsKey(type) && type.Locations.FirstOrDefault(static l => l.IsInSource) is { } location)
+            if (!state.Json.IsListed(type) && type.Locations.FirstOrDefault(static l => l.IsInSource) is { } location)
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.EventTypeNeedsJsonMetadata, location, type.ToDisplayString()));
             }
         }
     }
 
-    private sealed class CompilationState(bool isAot)
+    private sealed class CompilationState(AotJsonMetadata json)
     {
-        public bool IsAot { get; } = isAot;
+        public AotJsonMetadata Json { get; } = json;
 
         public ConcurrentDictionary<ITypeSymbol, byte> Events { get; } = new(SymbolEqualityComparer.Default);
 
@@ -237,7 +204,5 @@ public sealed class EventTypeAnalyzer : DiagnosticAnalyzer
 
         /// <summary>Storable event types and snapshot state types: each needs JSON metadata under AOT.</summary>
         public ConcurrentDictionary<ITypeSymbol, byte> NeedJson { get; } = new(SymbolEqualityComparer.Default);
-
-        public ConcurrentDictionary<ITypeSymbol, byte> Listed { get; } = new(SymbolEqualityComparer.Default);
     }
 }

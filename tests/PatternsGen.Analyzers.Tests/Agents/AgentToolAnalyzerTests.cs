@@ -53,4 +53,50 @@ public sealed class AgentToolAnalyzerTests
             Verify.Diagnostic("PGEN401").WithLocation(7).WithArguments("objects", "parameter 'options' is of type 'Options', which tools cannot take (property 'Limit' of 'Options' is init-only and optional, which a class cannot be given after construction: make it 'required', give it 'set', or make 'Options' a record)"),
             Verify.Diagnostic("PGEN401").WithLocation(8).WithArguments("objects", "parameter 'holder' is of type 'Holder', which tools cannot take (property 'Anything' of 'Holder': 'object' is not a type tools can take)"));
     }
+
+    [Fact]
+    public async Task Under_AOT_a_result_type_no_json_context_lists_is_a_warning()
+    {
+        const string Source = """
+            using System;
+            using System.Collections.Generic;
+            using System.Text.Json.Serialization;
+            using System.Threading.Tasks;
+            using PatternsGen;
+
+            public sealed record Order(string Id);
+            public sealed record Listed(string Id);
+
+            [JsonSerializable(typeof(Listed))]
+            internal partial class ToolJson : JsonSerializerContext
+            {
+                public ToolJson() : base(null) { }
+                public override System.Text.Json.Serialization.Metadata.JsonTypeInfo? GetTypeInfo(Type type) => null;
+                protected override System.Text.Json.JsonSerializerOptions? GeneratedSerializerOptions => null;
+            }
+
+            public partial class Tools
+            {
+                /// <summary>Needs metadata.</summary>
+                [AgentTool] public Task<IReadOnlyList<Order>> {|#0:Orders|}() => Task.FromResult<IReadOnlyList<Order>>([]);
+
+                /// <summary>Listed.</summary>
+                [AgentTool] public Listed One() => new("x");
+
+                /// <summary>Scalars need nothing.</summary>
+                [AgentTool] public ValueTask<decimal> Total() => default;
+
+                /// <summary>Nor does no result.</summary>
+                [AgentTool] public Task Nothing() => Task.CompletedTask;
+
+                /// <summary>Nor a Guid.</summary>
+                [AgentTool] public Guid Id() => default;
+            }
+            """;
+
+        await Verify.VerifyAsync(
+            Source, withRuntime: true, new Dictionary<string, string> { ["PublishAot"] = "true" },
+            Verify.Diagnostic("PGEN405").WithLocation(0).WithArguments("orders", "System.Collections.Generic.IReadOnlyList<Order>"));
+        await Verify.VerifyAsync(Source, withRuntime: true);
+    }
 }
