@@ -188,22 +188,23 @@ public static class AgentArgumentReaders
         where T : struct, System.Enum
     {
         var expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
+        var utf8 = names.Select(static n => System.Text.Encoding.UTF8.GetBytes(n)).ToArray(); // compared in place: no string is made for the name
         return (object value, in ArgumentPosition at) =>
         {
             switch (value)
             {
-                case T member:
-                    return member;
                 case JsonElement { ValueKind: JsonValueKind.String } json:
-                    for (var i = 0; i < names.Length; i++)
+                    for (var i = 0; i < utf8.Length; i++)
                     {
-                        if (json.ValueEquals(names[i]))
+                        if (json.ValueEquals(utf8[i]))
                         {
-                            return values[i]; // compared in place: no string is made for the name
+                            return values[i];
                         }
                     }
 
                     break;
+                case T member:
+                    return member;
                 case string text when System.Array.IndexOf(names, text) is var index and >= 0:
                     return values[index];
             }

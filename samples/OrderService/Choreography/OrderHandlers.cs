@@ -1,5 +1,6 @@
 using OrderService.Orders;
 using PatternsGen;
+using OrderService.Services;
 using PatternsGen.EventSourcing;
 
 namespace OrderService.Choreography;
@@ -9,7 +10,7 @@ namespace OrderService.Choreography;
 /// (the compensating order.cancelled). Each loads the order and saves with its version, and paying or
 /// cancelling twice changes nothing, so a redelivery is harmless.
 /// </summary>
-public partial class OrderHandlers(IEventStore store, List<string> journal)
+public partial class OrderHandlers(IEventStore store, Journal journal)
 {
     [EventHandler]
     public async Task OnPaymentCompleted(PaymentCompleted e, CancellationToken ct)

@@ -13,7 +13,7 @@ namespace OrderService.Choreography;
 public partial class PaymentHandlers(IEventBus bus, PaymentClient payments)
 {
     /// <summary>What the payment service accepts in one charge; above it the payment fails.</summary>
-    public const decimal CreditLimit = 1000m;
+    public const decimal CreditLimit = 2000m;
 
     [EventHandler("order.created", UseInbox = true)]
     public async Task OnOrderCreated(OrderPlaced e, EventContext context, CancellationToken ct) =>

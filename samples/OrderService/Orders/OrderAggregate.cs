@@ -18,7 +18,23 @@ public partial class OrderAggregate
 
     public IReadOnlyList<ItemAdded> Items => _items;
 
-    public void AddItem(string productId, int quantity)
+    /// <summary>The customer's e-mail address, once opened.</summary>
+    public string? Email { get; private set; }
+
+    public decimal Total => _items.Sum(static i => i.Quantity * i.UnitPrice);
+
+    /// <summary>Opens a new order for a customer.</summary>
+    public void Open(string customerId, string email)
+    {
+        if (Version > 0 || GetUncommittedEvents().Count > 0)
+        {
+            throw new InvalidOperationException("The order is already open.");
+        }
+
+        Raise(new OrderOpened(customerId, email));
+    }
+
+    public void AddItem(string productId, int quantity, decimal unitPrice = 0m)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(productId);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(quantity);
@@ -27,7 +43,8 @@ public partial class OrderAggregate
             throw new InvalidOperationException($"Cannot add items to a {Status} order.");
         }
 
-        Raise(new ItemAdded(productId, quantity));
+        ArgumentOutOfRangeException.ThrowIfNegative(unitPrice);
+        Raise(new ItemAdded(productId, quantity, unitPrice));
     }
 
     public void Submit()
@@ -58,7 +75,7 @@ public partial class OrderAggregate
             throw new InvalidOperationException($"The order is already {Status}.");
         }
 
-        Raise(new OrderPlaced(_items.Sum(static i => i.Quantity * 25m)));
+        Raise(new OrderPlaced(Total));
     }
 
     /// <summary>Records the payment. Paying a paid order again changes nothing, so a redelivered payment is harmless.</summary>
@@ -77,6 +94,22 @@ public partial class OrderAggregate
         Raise(new OrderPaid(paymentId));
     }
 
+    /// <summary>Records the shipment the saga created. Shipping a shipped order again changes nothing.</summary>
+    public void MarkShipped(string tracking)
+    {
+        if (Status == "shipped")
+        {
+            return;
+        }
+
+        if (Status != "submitted")
+        {
+            throw new InvalidOperationException($"Only a submitted order can be shipped; this one is {Status}.");
+        }
+
+        Raise(new OrderShipped(tracking));
+    }
+
     public void Cancel(string reason)
     {
         if (Status is not ("submitted" or "placed"))
@@ -87,7 +120,11 @@ public partial class OrderAggregate
         Raise(new OrderCancelled(reason));
     }
 
+    private void Apply(OrderOpened e) => Email = e.Email;
+
     private void Apply(ItemAdded e) => _items.Add(e);
+
+    private void Apply(OrderShipped e) => Status = "shipped";
 
     private void Apply(OrderSubmitted e) => Status = "submitted";
 
@@ -97,11 +134,12 @@ public partial class OrderAggregate
 
     private void Apply(OrderPaid e) => Status = "paid";
 
-    private OrderState CreateSnapshot() => new(Status, [.. _items]);
+    private OrderState CreateSnapshot() => new(Status, [.. _items], Email);
 
     private void RestoreSnapshot(OrderState state)
     {
         Status = state.Status;
+        Email = state.Email;
         _items.AddRange(state.Items);
     }
 }

@@ -1,27 +1,38 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 using OrderService.Orders;
 using PatternsGen;
 using PatternsGen.EventSourcing;
 
 namespace OrderService.ReadModels;
 
+/// <summary>One row of orders_view.</summary>
+public sealed record OrderRow(string Id, string Customer, string Status, int Items, decimal Total, string UpdatedAt);
+
 /// <summary>
-/// The seed's OrderReadModel: an orders_view table beside the events, one row per order. Each update is
-/// guarded by the event's stream version, so an event projected again after a crash changes nothing.
+/// The seed's OrderReadModel: an orders_view table, one row per order, in the same database as the events
+/// (SQLite or PostgreSQL: the SQL here is the part both speak). Each update is guarded by the event's stream
+/// version, so an event projected again after a crash changes nothing.
 /// </summary>
 [Projection(Name = "orders_view")]
-public partial class OrdersView(string connectionString)
+public partial class OrdersView(Func<DbConnection> connect)
 {
-    private bool _created;
+    private volatile bool _created;
+
+    public Task Project(OrderOpened e, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync("""
+        INSERT INTO orders_view (id, customer, status, items, total, version, updated_at) VALUES (@id, @customer, 'draft', 0, 0, @version, @at)
+        ON CONFLICT (id) DO NOTHING
+        """, recorded, ct, ("@customer", e.Email));
 
     public Task Project(ItemAdded e, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync("""
-        INSERT INTO orders_view (id, status, items, total, version, updated_at) VALUES ($id, 'draft', $quantity, 0, $version, $at)
-        ON CONFLICT (id) DO UPDATE SET items = items + $quantity, version = $version, updated_at = $at WHERE version < $version
-        """, recorded, ct, ("$quantity", e.Quantity));
+        UPDATE orders_view SET items = items + @quantity, total = total + @amount, version = @version, updated_at = @at
+        WHERE id = @id AND version < @version
+        """, recorded, ct, ("@quantity", e.Quantity), ("@amount", e.Quantity * e.UnitPrice));
 
-    public Task Project(OrderPlaced e, RecordedEvent recorded, CancellationToken ct) => SetStatusAsync("placed", recorded, ct, total: e.Amount);
+    public Task Project(OrderPlaced e, RecordedEvent recorded, CancellationToken ct) => SetStatusAsync("placed", recorded, ct);
 
     public Task Project(OrderSubmitted e, RecordedEvent recorded, CancellationToken ct) => SetStatusAsync("submitted", recorded, ct);
+
+    public Task Project(OrderShipped e, RecordedEvent recorded, CancellationToken ct) => SetStatusAsync("shipped", recorded, ct);
 
     public Task Project(OrderPaid e, RecordedEvent recorded, CancellationToken ct) => SetStatusAsync("paid", recorded, ct);
 
@@ -30,54 +41,91 @@ public partial class OrdersView(string connectionString)
     /// <summary>Empties the view before a rebuild.</summary>
     public Task ResetAsync(CancellationToken ct) => ExecuteAsync("DELETE FROM orders_view", null, ct);
 
-    /// <summary>One order's row: status and item count, or null.</summary>
-    public async Task<(string Status, int Items, decimal Total)?> FindAsync(string orderId)
+    /// <summary>One order's row, or null.</summary>
+    public async Task<OrderRow?> FindAsync(string orderId, CancellationToken ct = default) =>
+        (await QueryAsync("WHERE id = @id", 1, ct, ("@id", orderId))).FirstOrDefault();
+
+    /// <summary>A customer's orders, newest first, optionally in one status: what the search_orders tool reads.</summary>
+    public Task<IReadOnlyList<OrderRow>> SearchAsync(string customer, string? status, int limit, CancellationToken ct = default) =>
+        status is null
+            ? QueryAsync("WHERE customer = @customer ORDER BY updated_at DESC, id", limit, ct, ("@customer", customer))
+            : QueryAsync("WHERE customer = @customer AND status = @status ORDER BY updated_at DESC, id", limit, ct, ("@customer", customer), ("@status", status));
+
+    /// <summary>How many orders are in each status, among <paramref name="ids"/>.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> CountByStatusAsync(IEnumerable<string> ids, CancellationToken ct = default)
     {
-        await using var connection = await OpenAsync(CancellationToken.None);
-        await using var command = new SqliteCommand("SELECT status, items, total FROM orders_view WHERE id = $id", connection);
-        command.Parameters.AddWithValue("$id", orderId);
-        await using var reader = await command.ExecuteReaderAsync();
-        return await reader.ReadAsync() ? (reader.GetString(0), reader.GetInt32(1), reader.GetDecimal(2)) : null;
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (await FindAsync(id, ct) is { } row)
+            {
+                counts[row.Status] = counts.GetValueOrDefault(row.Status) + 1;
+            }
+        }
+
+        return counts;
     }
 
-    private Task SetStatusAsync(string status, RecordedEvent recorded, CancellationToken ct, decimal? total = null) => ExecuteAsync(
-        total is null
-            ? "UPDATE orders_view SET status = $status, version = $version, updated_at = $at WHERE id = $id AND version < $version"
-            : "UPDATE orders_view SET status = $status, total = $total, version = $version, updated_at = $at WHERE id = $id AND version < $version",
-        recorded, ct, ("$status", status), ("$total", total ?? 0m));
+    private Task SetStatusAsync(string status, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync(
+        "UPDATE orders_view SET status = @status, version = @version, updated_at = @at WHERE id = @id AND version < @version",
+        recorded, ct, ("@status", status));
+
+    private async Task<IReadOnlyList<OrderRow>> QueryAsync(string where, int limit, CancellationToken ct, params (string Name, object Value)[] parameters)
+    {
+        await using var connection = await OpenAsync(ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT id, customer, status, items, total, updated_at FROM orders_view {where} LIMIT {limit}";
+        Add(command, parameters);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<OrderRow>();
+        while (await reader.ReadAsync(ct))
+        {
+            rows.Add(new OrderRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetDecimal(4), reader.GetString(5)));
+        }
+
+        return rows;
+    }
 
     private async Task ExecuteAsync(string sql, RecordedEvent? recorded, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
         await using var connection = await OpenAsync(ct);
-        await using var command = new SqliteCommand(sql, connection);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
         if (recorded is not null)
         {
-            command.Parameters.AddWithValue("$id", recorded.StreamId);
-            command.Parameters.AddWithValue("$version", recorded.Version);
-            command.Parameters.AddWithValue("$at", recorded.Timestamp.ToString("O"));
+            Add(command, [("@id", recorded.StreamId), ("@version", recorded.Version), ("@at", recorded.Timestamp.ToString("O"))]);
         }
 
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value);
-        }
-
+        Add(command, parameters);
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
+    private static void Add(DbCommand command, (string Name, object Value)[] parameters)
     {
-        var connection = new SqliteConnection(connectionString);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+    }
+
+    private async Task<DbConnection> OpenAsync(CancellationToken ct)
+    {
+        var connection = connect();
         await connection.OpenAsync(ct);
         if (_created)
         {
             return connection;
         }
 
-        await using var create = new SqliteCommand("""
+        await using var create = connection.CreateCommand();
+        create.CommandText = """
             CREATE TABLE IF NOT EXISTS orders_view (
-                id TEXT PRIMARY KEY, status TEXT NOT NULL, items INTEGER NOT NULL, total TEXT NOT NULL, version INTEGER NOT NULL, updated_at TEXT NOT NULL)
-            """, connection);
+                id TEXT PRIMARY KEY, customer TEXT NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,
+                total NUMERIC NOT NULL, version BIGINT NOT NULL, updated_at TEXT NOT NULL)
+            """;
         await create.ExecuteNonQueryAsync(ct);
         _created = true;
         return connection;

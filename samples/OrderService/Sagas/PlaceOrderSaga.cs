@@ -8,7 +8,7 @@ namespace OrderService.Sagas;
 /// <summary>What every step of placing one order sees. Plain data: the saga log stores it as JSON, to resume from.</summary>
 public sealed record PlaceOrderContext(string OrderId, IReadOnlyList<ItemAdded> Items)
 {
-    public decimal Amount => Items.Sum(static i => i.Quantity * 25m);
+    public decimal Amount => Items.Sum(static i => i.Quantity * i.UnitPrice);
 }
 
 public sealed record StockReservation(IReadOnlyList<ItemAdded> Lines);
@@ -23,7 +23,7 @@ public sealed record PaymentReceipt(string PaymentId, decimal Amount);
 /// ResumeAsync. PatternsGen generates ExecuteAsync and ResumeAsync (obj/.../OrderService.Sagas.PlaceOrderSaga.Saga.g.cs).
 /// </summary>
 [Saga]
-public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payments, ShippingClient shipping, List<string> journal, SagaLog log)
+public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payments, ShippingClient shipping, Journal journal, SagaLog log)
 {
     /// <summary>Where runs are recorded: the order database.</summary>
     public SagaLog Log { get; } = log;
@@ -49,14 +49,14 @@ public partial class PlaceOrderSaga(ServiceCalls services, PaymentClient payment
         return Task.CompletedTask;
     }
 
-    [SagaStep(2, Compensate = nameof(RefundPayment))]
+    [SagaStep(2, Compensate = nameof(RefundPayment), MaxAttempts = 3, RetryDelayMilliseconds = 10, CompensationAttempts = 3)]
     public async Task<PaymentReceipt> ProcessPayment(PlaceOrderContext context, CancellationToken ct) =>
         new(await payments.ChargeAsync(context.OrderId, context.Amount, ct), context.Amount);
 
     public Task RefundPayment(PlaceOrderContext context, PaymentReceipt receipt, CancellationToken ct) =>
         payments.RefundAsync(receipt.PaymentId, receipt.Amount, ct);
 
-    [SagaStep(3, Pivot = true)]
+    [SagaStep(3, Pivot = true, MaxAttempts = 2, RetryDelayMilliseconds = 10)]
     public Task<string> CreateShipment(PlaceOrderContext context, CancellationToken ct) =>
         shipping.CreateShipmentAsync(context.OrderId, ct);
 }

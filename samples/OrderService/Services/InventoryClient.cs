@@ -1,24 +1,12 @@
 namespace OrderService.Services;
 
-/// <summary>
-/// Stands in for the inventory service's HTTP client. Every <c>failEvery</c>-th call fails the way a
-/// busy service does (a transient error), so the sample shows its resilience pipeline at work.
-/// </summary>
-public sealed class InventoryClient(int failEvery)
+/// <summary>Stands in for the inventory service's HTTP client: reserves stock, failing now and then as the network does.</summary>
+public sealed class InventoryClient(FaultInjector faults)
 {
-    private int _calls;
-
-    public int Calls => _calls;
-
     public ValueTask<bool> ReserveAsync(string productId, int quantity, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        var call = Interlocked.Increment(ref _calls);
-        if (failEvery > 0 && call % failEvery == 0)
-        {
-            return ValueTask.FromException<bool>(new HttpRequestException($"inventory: 503 Service Unavailable (call {call})"));
-        }
-
+        faults.MaybeFail("inventory", $"POST /reservations {productId}");
         return new ValueTask<bool>(quantity <= 100);
     }
 }

@@ -1,13 +1,11 @@
 namespace OrderService.Services;
 
 /// <summary>
-/// Stands in for the shipping service. <see cref="Down"/> makes it refuse every shipment;
-/// <see cref="CrashFirst"/> kills the whole process on the first call, as a power cut would.
+/// Stands in for the shipping service: it fails now and then as the network does; <see cref="CrashFirst"/> kills
+/// the whole process on the first call, as a power cut would (run again to see the saga resumed).
 /// </summary>
-public sealed class ShippingClient(List<string> journal)
+public sealed class ShippingClient(FaultInjector faults, Journal journal)
 {
-    public bool Down { get; set; }
-
     public bool CrashFirst { get; set; }
 
     public Task<string> CreateShipmentAsync(string orderId, CancellationToken ct)
@@ -18,12 +16,8 @@ public sealed class ShippingClient(List<string> journal)
             Environment.FailFast($"OrderService: simulated crash while shipping {orderId}; run the sample again to resume it.");
         }
 
-        if (Down)
-        {
-            throw new HttpRequestException("shipping: 500 Internal Server Error");
-        }
-
-        var tracking = $"TRK-{orderId[^4..].ToUpperInvariant()}";
+        faults.MaybeFail("shipping", $"POST /shipments {orderId}");
+        var tracking = $"TRK-{orderId.ToUpperInvariant()}";
         journal.Add($"shipping: created shipment {tracking} for {orderId}");
         return Task.FromResult(tracking);
     }
