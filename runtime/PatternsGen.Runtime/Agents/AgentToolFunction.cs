@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Text.Json;
 using Microsoft.Extensions.AI;
-using PatternsGen.EventSourcing;
 
 namespace PatternsGen.Agents;
 
@@ -79,8 +78,24 @@ public abstract class AgentToolFunction : AIFunction
     {
         null => null,
         string or bool or int or long => result,
-        _ => JsonSerializer.SerializeToElement(result, JsonMetadata.For<T>(_json)),
+        _ => JsonSerializer.SerializeToElement(result, ResultMetadata<T>()),
     };
+
+    private System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> ResultMetadata<T>()
+    {
+        try
+        {
+            return (System.Text.Json.Serialization.Metadata.JsonTypeInfo<T>)_json.GetTypeInfo(typeof(T));
+        }
+        catch (Exception error) when (error is NotSupportedException or InvalidOperationException)
+        {
+            throw new InvalidOperationException(
+                $"Tool '{Name}' returned a '{typeof(T)}', for which its JSON options have no metadata. Under Native AOT, list the type in a " +
+                $"JsonSerializerContext ([JsonSerializable(typeof({typeof(T).Name}))]) and pass that context's options in AgentToolOptions.JsonOptions " +
+                "(PGEN405 names such types at build time).",
+                error);
+        }
+    }
 }
 
 /// <summary>How generated tools are created.</summary>

@@ -157,4 +157,17 @@ public sealed class AgentToolBindingTests
         Assert.Equal("""["productId","quantity","notes"]""", strictItem.GetProperty("required").GetRawText());
         Assert.Equal("""["integer","null"]""", strictItem.GetProperty("properties").GetProperty("quantity").GetProperty("type").GetRawText());
     }
+
+    [Fact]
+    public async Task A_result_its_json_options_cannot_describe_fails_saying_how_to_give_the_metadata()
+    {
+        var withoutMetadata = new AgentToolOptions { JsonOptions = new JsonSerializerOptions { TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine() } };
+        var search = _tools.GetAgentTools(withoutMetadata).Single(t => t.Name == "search_orders");
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await search.InvokeAsync(Json("""{"customer":"ann"}""")));
+
+        Assert.Contains("Tool 'search_orders' returned a 'System.Collections.Generic.IReadOnlyList`1[System.String]'", error.Message, StringComparison.Ordinal);
+        Assert.Contains("AgentToolOptions.JsonOptions", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, await _tools.GetAgentTools(withoutMetadata).Single(t => t.Name == "optionals").InvokeAsync(Json("""{"maybe":null,"note":null,"count":2}"""))); // integers need none
+    }
 }
