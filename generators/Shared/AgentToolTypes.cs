@@ -321,7 +321,7 @@ internal static class AgentToolTypes
         {
             foreach (var property in current.GetMembers().OfType<IPropertySymbol>())
             {
-                if (property is { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null }
+                if (property is { IsStatic: false, IsIndexer: false, DeclaredAccessibility: Accessibility.Public, GetMethod: not null, CanBeReferencedByName: true }
                     && !AttributeReader.Has(property, "System.Text.Json.Serialization.JsonIgnoreAttribute")
                     && !properties.Any(p => p.Name == property.Name))
                 {

@@ -39,11 +39,21 @@ internal static class PartialTypes
 
     private static bool IsPartialEverywhere(INamedTypeSymbol type)
     {
-        foreach (var _ in NonPartialDeclarations(type))
+        // A type the compiler made up (top-level statements' Program, or the holder of a method written outside
+        // any type) cannot be generated into, nor named in a file.
+        if (!type.CanBeReferencedByName || type.DeclaringSyntaxReferences.Length == 0)
         {
             return false;
         }
 
-        return type.DeclaringSyntaxReferences.Length > 0;
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.GetSyntax() is not TypeDeclarationSyntax declaration || !declaration.Modifiers.Any(SyntaxKind.PartialKeyword))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }
