@@ -11,8 +11,8 @@ namespace PatternsGen.Generators.Handlers;
 internal static class EventHandlerParser
 {
     /// <summary>
-    /// The model of the class declaring the attributed method (every <c>[EventHandler]</c> of it, so each
-    /// of its methods yields the same model; the generator keeps one). Null when nothing can be generated:
+    /// The model of the class declaring the attributed method (every <c>[EventHandler]</c> of it; called for
+    /// the first such method of each class only, see <see cref="ClassModels"/>). Null when nothing can be generated:
     /// not partial (PGEN900), generic, or no callable handler. Handlers of the wrong shape are left out
     /// (the analyzers report them).
     /// </summary>

@@ -89,6 +89,30 @@ public sealed class EventHandlerGeneratorTests
     }
 
     [Fact]
+    public void One_parse_per_class_still_finds_every_handler_past_an_accessor_and_a_partial_method()
+    {
+        // Only the first attributed method of a class parses it (ClassModels): an attributed accessor, which the
+        // syntax filter never passes, and a partial method attributed on its implementation must not lose the class.
+        var run = GeneratorRun.Create(new EventHandlerGenerator(), """
+            using PatternsGen;
+            namespace Shop;
+            [Event("a")] public sealed record A;
+            [Event("b")] public sealed record B;
+            public partial class Mixed
+            {
+                public int Count { [EventHandler] get => 0; }
+                public partial void OnA(A e);
+                [EventHandler, Idempotent] public partial void OnA(A e) { }
+                [EventHandler, Idempotent] public void OnB(B e) { }
+            }
+            """);
+
+        var text = run.File("Shop.Mixed.EventHandlers.g.cs");
+        Assert.Contains("OnA(", text, StringComparison.Ordinal);
+        Assert.Contains("OnB(", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
         IncrementalGeneratorHarness.AssertCachedOnRerun(new EventHandlerGenerator(), [TrackingNames.EventHandlerModels, TrackingNames.EventHandlerRegistry], Handlers);
 }
