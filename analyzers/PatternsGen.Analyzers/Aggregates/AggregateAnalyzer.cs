@@ -41,8 +41,36 @@ public sealed class AggregateAnalyzer : DiagnosticAnalyzer
             // Apply event types per aggregate, computed once however many Raise calls it has.
             var applied = new ConcurrentDictionary<INamedTypeSymbol, ImmutableArray<ITypeSymbol>>(SymbolEqualityComparer.Default);
             start.RegisterSymbolAction(AnalyzeType, SymbolKind.NamedType);
-            start.RegisterOperationAction(c => AnalyzeRaise(c, applied), OperationKind.Invocation);
+
+            // Raise is private or protected, so only code inside an aggregate (or a type derived from or nested in
+            // one) can call it: only there are invocations looked at. An operation action for the whole
+            // compilation would have every method body of the project bound again for its operations.
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (CanCallRaise((INamedTypeSymbol)symbolStart.Symbol))
+                    {
+                        symbolStart.RegisterOperationAction(c => AnalyzeRaise(c, applied), OperationKind.Invocation);
+                    }
+                },
+                SymbolKind.NamedType);
         });
+    }
+
+    private static bool CanCallRaise(INamedTypeSymbol type)
+    {
+        for (var scope = type; scope is not null; scope = scope.ContainingType)
+        {
+            for (var current = scope; current is not null; current = current.BaseType)
+            {
+                if (AttributeReader.Has(current, KnownTypes.AggregateAttribute))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private static void AnalyzeType(SymbolAnalysisContext context)

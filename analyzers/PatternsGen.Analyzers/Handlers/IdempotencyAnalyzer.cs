@@ -42,8 +42,32 @@ public sealed class IdempotencyAnalyzer : DiagnosticAnalyzer
 
             var eventStore = start.Compilation.GetTypeByMetadataName(KnownTypes.IEventStore);
             var set = start.Compilation.GetTypeByMetadataName("System.Collections.Generic.ISet`1");
-            start.RegisterOperationBlockAction(block => Analyze(block, eventStore, set));
+
+            // Only the bodies of handlers are looked at, so only types that declare one get an operation block
+            // action: one for the whole compilation would have every method body bound again for its operations.
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    if (DeclaresHandler((INamedTypeSymbol)symbolStart.Symbol))
+                    {
+                        symbolStart.RegisterOperationBlockAction(block => Analyze(block, eventStore, set));
+                    }
+                },
+                SymbolKind.NamedType);
         });
+    }
+
+    private static bool DeclaresHandler(INamedTypeSymbol type)
+    {
+        foreach (var member in type.GetMembers())
+        {
+            if (member is IMethodSymbol && AttributeReader.Has(member, KnownTypes.EventHandlerAttribute))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void Analyze(OperationBlockAnalysisContext context, INamedTypeSymbol? eventStore, INamedTypeSymbol? set)

@@ -34,6 +34,36 @@ public sealed class AggregateAnalyzerTests
     }
 
     [Fact]
+    public async Task Raise_is_checked_in_derived_and_nested_types_too()
+    {
+        // Invocations are looked at only where Raise can be called from: the aggregate, and types derived from or nested in it.
+        await Verify.VerifyAsync(
+            """
+            using PatternsGen;
+            public sealed record OrderPlaced;
+            public sealed record OrderShipped;
+            public sealed record OrderLost;
+            [Aggregate]
+            public partial class Order
+            {
+                private void Apply(OrderPlaced e) { }
+
+                public sealed class Shipper
+                {
+                    public void Ship(Order order) => order.Raise({|#1:new OrderShipped()|});
+                }
+            }
+
+            public class RushOrder : Order
+            {
+                public void Lose() => Raise({|#0:new OrderLost()|});
+            }
+            """ + Generated,
+            Verify.Diagnostic("PGEN201").WithLocation(0).WithArguments("Order", "OrderLost"),
+            Verify.Diagnostic("PGEN201").WithLocation(1).WithArguments("Order", "OrderShipped"));
+    }
+
+    [Fact]
     public async Task Apply_on_a_base_or_interface_or_object_covers_the_raised_type()
     {
         await Verify.VerifyAsync(

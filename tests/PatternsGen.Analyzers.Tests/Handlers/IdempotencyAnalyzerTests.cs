@@ -49,6 +49,28 @@ public sealed class IdempotencyAnalyzerTests
     }
 
     [Fact]
+    public async Task A_handler_in_a_nested_class_is_looked_at_and_other_types_are_not()
+    {
+        // Operation blocks are analyzed only in types that declare a handler; a nested type declares its own.
+        await Verify.VerifyAsync(Usings + """
+            public partial class Outer
+            {
+                private int _count;
+                public void NotAHandler() => _count++;
+
+                public partial class Inner
+                {
+                    private int _seen;
+
+                    [EventHandler]
+                    public void {|#0:OnPaid|}(OrderPaid e) => {|#1:_seen++|};
+                }
+            }
+            """,
+            Verify.Diagnostic("PGEN002").WithLocation(0).WithLocation(1).WithArguments("OnPaid", "increments '_seen'", ""));
+    }
+
+    [Fact]
     public async Task Idempotent_handlers_or_classes_and_handlers_using_the_inbox_are_not_reported()
     {
         await Verify.VerifyAsync(Usings + """
