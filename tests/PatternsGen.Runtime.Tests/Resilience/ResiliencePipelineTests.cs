@@ -7,14 +7,14 @@ public sealed class ResiliencePipelineTests
 {
     private readonly FakeTimeProvider _clock = new();
 
-    private ResiliencePipeline Create(Bulkhead? bulkhead = null, TimeSpan? total = null, TimeSpan? attempt = null, int attempts = 3, int failures = 5) =>
+    private ResiliencePipeline Create(Bulkhead? bulkhead = null, TimeSpan? total = null, TimeSpan? attempt = null, int attempts = 3, int failures = 5, TimeSpan? breakFor = null) =>
         new(new ResiliencePipelineOptions
         {
             Name = "shipping",
             Bulkhead = bulkhead,
             TotalTimeout = total,
             Retry = new RetryPolicy(new RetryOptions { MaxAttempts = attempts, InitialDelay = TimeSpan.FromSeconds(1), Jitter = false, TimeProvider = _clock }),
-            CircuitBreaker = new CircuitBreaker(new CircuitBreakerOptions { FailureThreshold = failures, TimeProvider = _clock }),
+            CircuitBreaker = new CircuitBreaker(new CircuitBreakerOptions { FailureThreshold = failures, BreakDuration = breakFor ?? TimeSpan.FromSeconds(30), TimeProvider = _clock }),
             AttemptTimeout = attempt,
             TimeProvider = _clock,
         });
@@ -39,7 +39,9 @@ public sealed class ResiliencePipelineTests
     [Fact]
     public async Task A_timed_out_attempt_is_reported_as_a_timeout_counted_by_the_breaker_and_retried()
     {
-        var pipeline = Create(attempt: TimeSpan.FromSeconds(2), attempts: 2, failures: 2);
+        // A break far longer than the test: on a busy machine the clock may run on for many steps before the
+        // test sees the run complete, and a 30 s break would already have turned half-open.
+        var pipeline = Create(attempt: TimeSpan.FromSeconds(2), attempts: 2, failures: 2, breakFor: TimeSpan.FromDays(1));
         var calls = new Calls();
 
         var run = pipeline.ExecuteAsync(async ct => { calls.Record(); await Task.Delay(Timeout.Infinite, ct); return 0; }).AsTask();
