@@ -15,8 +15,8 @@ namespace PatternsGen.Generators;
 internal static class ClassModels
 {
     /// <summary>
-    /// The models of <paramref name="parse"/> for every method carrying <paramref name="attribute"/>, one per class
-    /// (by <paramref name="typeOf"/>), in a stable order.
+    /// The models of <paramref name="parse"/>, called at the first method of each class carrying
+    /// <paramref name="attribute"/>: one per class (by <paramref name="typeOf"/>), in a stable order.
     /// </summary>
     public static IncrementalValuesProvider<T> PerClassFromMethods<T>(
         IncrementalGeneratorInitializationContext context, string attribute, Func<GeneratorAttributeSyntaxContext, System.Threading.CancellationToken, T?> parse, Func<T, TypeRef> typeOf)
