@@ -1,7 +1,5 @@
 using System.Linq;
-using System.Threading;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace PatternsGen.Generators;
 
@@ -9,44 +7,26 @@ namespace PatternsGen.Generators;
 internal static class AttributedTypes
 {
     /// <summary>
-    /// True for the first declaration of the type that carries the attribute. A partial type with the attribute on
-    /// two of its declarations (CS0579 for the user) is seen twice by <c>ForAttributeWithMetadataName</c>; only the
-    /// first may generate, or two files of one name would fail the whole generator.
+    /// True for the declaration of the type that carries the attribute's first application. A partial type with the
+    /// attribute on two of its declarations (CS0579 for the user) is seen twice by <c>ForAttributeWithMetadataName</c>;
+    /// only one may generate, or two files of one name would fail the whole generator. The type's merged attributes
+    /// say where each was written, so aliases and qualified names need no matching here.
     /// </summary>
-    public static bool IsFirstAttributedDeclaration(GeneratorAttributeSyntaxContext context, CancellationToken ct)
+    public static bool IsFirstAttributedDeclaration(GeneratorAttributeSyntaxContext context)
     {
-        if (context.Attributes.FirstOrDefault()?.AttributeClass?.Name is not { } attribute)
+        if (context.Attributes.FirstOrDefault()?.AttributeClass is not { } attributeClass)
         {
             return true;
         }
 
-        var shortName = attribute.EndsWith("Attribute", System.StringComparison.Ordinal) ? attribute.Substring(0, attribute.Length - "Attribute".Length) : attribute;
-        foreach (var reference in context.TargetSymbol.DeclaringSyntaxReferences)
+        foreach (var attribute in context.TargetSymbol.GetAttributes())
         {
-            if (reference.SyntaxTree == context.TargetNode.SyntaxTree && reference.Span == context.TargetNode.Span)
+            if (SymbolEqualityComparer.Default.Equals(attribute.AttributeClass, attributeClass) && attribute.ApplicationSyntaxReference is { } written)
             {
-                return true;
-            }
-
-            if (reference.GetSyntax(ct) is MemberDeclarationSyntax declaration
-                && declaration.AttributeLists.SelectMany(static l => l.Attributes).Any(a => Names(a.Name, attribute, shortName)))
-            {
-                return false;
+                return written.SyntaxTree == context.TargetNode.SyntaxTree && context.TargetNode.Span.Contains(written.Span);
             }
         }
 
         return true;
-    }
-
-    private static bool Names(NameSyntax name, string attribute, string shortName)
-    {
-        var last = name switch
-        {
-            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
-            AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
-            SimpleNameSyntax simple => simple.Identifier.ValueText,
-            _ => "",
-        };
-        return last == attribute || last == shortName;
     }
 }

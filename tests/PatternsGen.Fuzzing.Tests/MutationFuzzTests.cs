@@ -18,23 +18,13 @@ namespace PatternsGen.Fuzzing.Tests;
 /// </summary>
 public sealed class MutationFuzzTests(Xunit.Abstractions.ITestOutputHelper output)
 {
-    private static readonly ImmutableArray<IIncrementalGenerator> Generators =
-    [
-        .. typeof(PatternsGen.Generators.Sagas.SagaGenerator).Assembly.GetTypes()
-            .Where(static t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .Select(static t => (IIncrementalGenerator)Activator.CreateInstance(t)!),
-    ];
+    private static readonly ImmutableArray<IIncrementalGenerator> Generators = ShippedComponents.Generators;
 
-    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers =
-    [
-        .. typeof(PatternsGen.Analyzers.Agents.AgentToolAnalyzer).Assembly.GetTypes()
-            .Where(static t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t is { IsAbstract: false })
-            .Select(static t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
-    ];
+    private static readonly ImmutableArray<DiagnosticAnalyzer> Analyzers = ShippedComponents.Analyzers;
 
     // One compilation's references, bound once and shared by every mutant (binding ~170 framework assemblies
     // anew for each would take most of the time).
-    private static readonly CSharpCompilation Empty = TestCompilation.Create([], withRuntime: true);
+    private static readonly CSharpCompilation Empty = TestCompilation.Create(Array.Empty<SyntaxTree>());
 
     [Fact]
     public void Every_generator_and_analyzer_survives_thousands_of_mutants_of_the_samples()

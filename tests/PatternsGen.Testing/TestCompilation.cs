@@ -16,9 +16,12 @@ public static class TestCompilation
 
     public static CSharpCompilation Create(params string[] sources) => Create(sources, withRuntime: true);
 
-    public static CSharpCompilation Create(IEnumerable<string> sources, bool withRuntime)
+    public static CSharpCompilation Create(IEnumerable<string> sources, bool withRuntime) =>
+        Create(sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: $"Source{i}.cs")), withRuntime);
+
+    /// <summary>A compilation of <paramref name="trees"/> as they are (their paths kept, for edits that find a file by name).</summary>
+    public static CSharpCompilation Create(IEnumerable<SyntaxTree> trees, bool withRuntime = true)
     {
-        var trees = sources.Select((source, i) => CSharpSyntaxTree.ParseText(source, TestReferences.ParseOptions, path: $"Source{i}.cs"));
         return CSharpCompilation.Create(
             "TestProject",
             trees,

@@ -17,7 +17,7 @@ internal static class AggregateParser
     /// </summary>
     public static AggregateModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context, ct))
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context))
         {
             return null;
         }

@@ -19,7 +19,7 @@ internal static class ProjectionParser
     /// </summary>
     public static ProjectionModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsGenericType: false } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context, ct))
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class, IsGenericType: false } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context))
         {
             return null;
         }

@@ -18,7 +18,7 @@ internal static class SagaParser
     /// </summary>
     public static SagaModel? Parse(GeneratorAttributeSyntaxContext context, CancellationToken ct)
     {
-        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context, ct))
+        if (context.TargetSymbol is not INamedTypeSymbol { TypeKind: TypeKind.Class } type || !PartialTypes.CanGenerateInto(type) || !AttributedTypes.IsFirstAttributedDeclaration(context))
         {
             return null;
         }

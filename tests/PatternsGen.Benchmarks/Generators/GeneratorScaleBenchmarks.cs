@@ -31,7 +31,7 @@ public class GeneratorScaleBenchmarks
     {
         _compilation = ScaleSolution.Create(Types);
         _warm = NewDriver().RunGenerators(_compilation.Clone());
-        _lookupOnly = CSharpGeneratorDriver.Create(new AttributeLookupGenerator()).RunGenerators(_compilation.Clone());
+        _lookupOnly = CSharpGeneratorDriver.Create([new AttributeLookupGenerator().AsSourceGenerator()], parseOptions: PatternsGen.Testing.TestReferences.ParseOptions).RunGenerators(_compilation.Clone());
         var result = _warm.GetRunResult();
         var output = _compilation.AddSyntaxTrees(result.GeneratedTrees);
         var errors = result.Diagnostics.Concat(output.GetDiagnostics()).Where(static d => d.Severity >= DiagnosticSeverity.Warning).ToList();

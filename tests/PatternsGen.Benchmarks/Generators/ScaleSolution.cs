@@ -17,21 +17,9 @@ namespace PatternsGen.Benchmarks.Generators;
 internal static class ScaleSolution
 {
     /// <summary>Every generator and every analyzer of PatternsGen, as the package ships them.</summary>
-    public static ImmutableArray<IIncrementalGenerator> Generators { get; } =
-    [
-        .. typeof(PatternsGen.Generators.TrackingNames).Assembly.GetTypes()
-            .Where(static t => typeof(IIncrementalGenerator).IsAssignableFrom(t) && t is { IsAbstract: false, IsInterface: false })
-            .OrderBy(static t => t.Name, StringComparer.Ordinal)
-            .Select(static t => (IIncrementalGenerator)Activator.CreateInstance(t)!),
-    ];
+    public static ImmutableArray<IIncrementalGenerator> Generators => ShippedComponents.Generators;
 
-    public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } =
-    [
-        .. typeof(PatternsGen.Analyzers.Agents.AgentToolAnalyzer).Assembly.GetTypes()
-            .Where(static t => typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t is { IsAbstract: false })
-            .OrderBy(static t => t.Name, StringComparer.Ordinal)
-            .Select(static t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!),
-    ];
+    public static ImmutableArray<DiagnosticAnalyzer> Analyzers => ShippedComponents.Analyzers;
 
     public static CSharpCompilation Create(int types)
     {
@@ -48,12 +36,7 @@ internal static class ScaleSolution
             trees.Add(Parse(source, name + ".cs"));
         }
 
-        return CSharpCompilation.Create(
-            "Scale",
-            trees,
-            TestReferences.All,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable)
-                .WithSpecificDiagnosticOptions(new Dictionary<string, ReportDiagnostic> { ["CS1701"] = ReportDiagnostic.Suppress, ["CS1702"] = ReportDiagnostic.Suppress }));
+        return TestCompilation.Create(trees);
     }
 
     /// <summary>The solution with the generators' output added, as the compiler and the analyzers see it.</summary>
