@@ -3,80 +3,6 @@ using System.Text.Json;
 
 namespace PatternsGen.Agents;
 
-/// <summary>Reads one argument value as <typeparamref name="T"/>, or throws <see cref="AgentToolArgumentException"/>.</summary>
-/// <param name="value">The value: a <see cref="JsonElement"/> as models send it, or a CLR value from code. Never null.</param>
-/// <param name="at">Where it is: the tool, the parameter path and the limits.</param>
-public delegate T AgentArgumentReader<T>(object value, in ArgumentPosition at);
-
-/// <summary>Builds an object argument from its properties. Generated per object type.</summary>
-public delegate T AgentObjectBuilder<T>(ref AgentToolArguments properties);
-
-/// <summary>Where an argument value sits, for readers and their error messages.</summary>
-/// <remarks>The path is put together only when a message needs it, so reading an array or an object allocates no strings.</remarks>
-public readonly struct ArgumentPosition
-{
-    private readonly string _container;
-    private readonly string? _member;
-    private readonly int _index;
-
-    /// <summary>The position of parameter <paramref name="path"/> of <paramref name="tool"/>.</summary>
-    public ArgumentPosition(string tool, string path, AgentToolLimits limits, int depth = 0)
-        : this(tool, path, null, -1, limits, depth)
-    {
-    }
-
-    private ArgumentPosition(string tool, string container, string? member, int index, AgentToolLimits limits, int depth)
-    {
-        Tool = tool;
-        _container = container;
-        _member = member;
-        _index = index;
-        Limits = limits;
-        Depth = depth;
-    }
-
-    /// <summary>The tool's name.</summary>
-    public string Tool { get; }
-
-    /// <summary>The parameter, or a path inside it (<c>ids[3]</c>, <c>address.city</c>).</summary>
-    public string Path => _member is not null ? _container + "." + _member : _index >= 0 ? $"{_container}[{_index}]" : _container;
-
-    /// <summary>The limits in force.</summary>
-    public AgentToolLimits Limits { get; }
-
-    /// <summary>How many arrays and objects deep the value is.</summary>
-    public int Depth { get; }
-
-    /// <summary>The position of item <paramref name="index"/> of an array at this position.</summary>
-    public ArgumentPosition Item(int index) => new(Tool, Path, null, index, Limits, Depth + 1);
-
-    /// <summary>This position with its path put together once, for an object whose properties all name it.</summary>
-    internal ArgumentPosition WithFixedPath() => _member is null && _index < 0 ? this : new(Tool, Path, null, -1, Limits, Depth);
-
-    /// <summary>The position of property <paramref name="name"/> of an object at this position.</summary>
-    public ArgumentPosition Member(string name) => new(Tool, Path, name, -1, Limits, Depth + 1);
-
-    /// <summary>The exception for a value that is not what the schema asks for.</summary>
-    public AgentToolArgumentException Mismatch(string expected, object? value) => new(Tool, Path, expected, Describe(value));
-
-    /// <summary>A short description of <paramref name="value"/> for an error message; never the whole value.</summary>
-    public static string Describe(object? value) => value switch
-    {
-        null => "null",
-        JsonElement { ValueKind: JsonValueKind.String } e => $"the string \"{Clip(e.GetString()!)}\"",
-        JsonElement { ValueKind: JsonValueKind.Number } e => "the number " + Clip(e.GetRawText()),
-        JsonElement { ValueKind: JsonValueKind.True or JsonValueKind.False } e => e.GetRawText(),
-        JsonElement { ValueKind: JsonValueKind.Array } e => $"an array of {e.GetArrayLength()} item(s)",
-        JsonElement { ValueKind: JsonValueKind.Object } => "an object",
-        JsonElement { ValueKind: JsonValueKind.Null } => "null",
-        JsonElement e => e.ValueKind.ToString(),
-        string s => $"the string \"{Clip(s)}\"",
-        _ => "a " + value.GetType().Name,
-    };
-
-    private static string Clip(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 40), "…");
-}
-
 /// <summary>
 /// The readers generated tools bind their parameters with: each takes a JSON element (what a model sends) or
 /// the matching CLR value, and checks the type, range and limits. No reflection.
@@ -84,191 +10,300 @@ public readonly struct ArgumentPosition
 public static class AgentArgumentReaders
 {
     /// <summary>A JSON string.</summary>
-    public static readonly AgentArgumentReader<string> String = static (object value, in ArgumentPosition at) =>
-    {
-        var text = value switch
-        {
-            string s => s,
-            JsonElement { ValueKind: JsonValueKind.String } e => e.GetString()!,
-            _ => throw at.Mismatch("a string", value),
-        };
-        return text.Length <= at.Limits.MaxStringLength
-            ? text
-            : throw at.Mismatch($"a string of at most {at.Limits.MaxStringLength} characters", $"a string of {text.Length} characters");
-    };
+    public static AgentArgumentReader<string> String { get; } = new StringReader();
 
     /// <summary>A JSON boolean.</summary>
-    public static readonly AgentArgumentReader<bool> Boolean = static (object value, in ArgumentPosition at) => value switch
-    {
-        bool b => b,
-        JsonElement { ValueKind: JsonValueKind.True } => true,
-        JsonElement { ValueKind: JsonValueKind.False } => false,
-        _ => throw at.Mismatch("true or false", value),
-    };
+    public static AgentArgumentReader<bool> Boolean { get; } = new BooleanReader();
 
     /// <summary>A JSON integer within <see cref="int"/>'s range.</summary>
-    public static readonly AgentArgumentReader<int> Int32 = static (object value, in ArgumentPosition at) =>
-    {
-        var number = Integer(value, at, "an integer from -2147483648 to 2147483647");
-        return number is >= int.MinValue and <= int.MaxValue ? (int)number : throw at.Mismatch("an integer from -2147483648 to 2147483647", value);
-    };
+    public static AgentArgumentReader<int> Int32 { get; } = new Int32Reader();
 
     /// <summary>A JSON integer within <see cref="long"/>'s range.</summary>
-    public static readonly AgentArgumentReader<long> Int64 = static (object value, in ArgumentPosition at) => Integer(value, at, "an integer");
+    public static AgentArgumentReader<long> Int64 { get; } = new Int64Reader();
 
     /// <summary>A finite JSON number.</summary>
-    public static readonly AgentArgumentReader<double> Double = static (object value, in ArgumentPosition at) =>
-    {
-        var number = value switch
-        {
-            double d => d,
-            float f => f,
-            int i => i,
-            long l => l,
-            decimal m => (double)m,
-            JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetDouble(out var d) => d,
-            _ => throw at.Mismatch("a number", value),
-        };
-        return double.IsFinite(number) ? number : throw at.Mismatch("a finite number", value);
-    };
+    public static AgentArgumentReader<double> Double { get; } = new DoubleReader();
 
     /// <summary>A finite JSON number within <see cref="float"/>'s range.</summary>
-    public static readonly AgentArgumentReader<float> Single = static (object value, in ArgumentPosition at) =>
-    {
-        var number = Double(value, at);
-        return number is >= float.MinValue and <= float.MaxValue ? (float)number : throw at.Mismatch("a number within float's range", value);
-    };
+    public static AgentArgumentReader<float> Single { get; } = new SingleReader();
 
     /// <summary>A JSON number within <see cref="decimal"/>'s range and precision.</summary>
-    public static readonly AgentArgumentReader<decimal> Decimal = static (object value, in ArgumentPosition at) => value switch
-    {
-        decimal m => m,
-        int i => i,
-        long l => l,
-        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetDecimal(out var m) => m,
-        _ => throw at.Mismatch("a decimal number", value),
-    };
+    public static AgentArgumentReader<decimal> Decimal { get; } = new DecimalReader();
 
     /// <summary>A JSON string holding a GUID.</summary>
-    public static readonly AgentArgumentReader<Guid> Guid = static (object value, in ArgumentPosition at) => value switch
-    {
-        System.Guid g => g,
-        _ when String(value, at) is var text && System.Guid.TryParse(text, out var g) => g,
-        _ => throw at.Mismatch("a GUID string (format uuid)", value),
-    };
+    public static AgentArgumentReader<Guid> Guid { get; } = new GuidReader();
 
     /// <summary>A JSON string holding an ISO 8601 date and time.</summary>
-    public static readonly AgentArgumentReader<DateTime> DateTime = static (object value, in ArgumentPosition at) => value switch
-    {
-        System.DateTime d => d,
-        JsonElement { ValueKind: JsonValueKind.String } e when e.TryGetDateTime(out var d) => d,
-        _ when value is string s && System.DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) => d,
-        _ => throw at.Mismatch("an ISO 8601 date-time string", value),
-    };
+    public static AgentArgumentReader<DateTime> DateTime { get; } = new DateTimeReader();
 
     /// <summary>A JSON string holding an ISO 8601 date and time with offset.</summary>
-    public static readonly AgentArgumentReader<DateTimeOffset> DateTimeOffset = static (object value, in ArgumentPosition at) => value switch
-    {
-        System.DateTimeOffset d => d,
-        JsonElement { ValueKind: JsonValueKind.String } e when e.TryGetDateTimeOffset(out var d) => d,
-        _ when value is string s && System.DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d) => d,
-        _ => throw at.Mismatch("an ISO 8601 date-time string", value),
-    };
+    public static AgentArgumentReader<DateTimeOffset> DateTimeOffset { get; } = new DateTimeOffsetReader();
 
     /// <summary>A JSON string holding an absolute URI.</summary>
-    public static readonly AgentArgumentReader<Uri> Uri = static (object value, in ArgumentPosition at) => value switch
-    {
-        System.Uri u => u,
-        _ when String(value, at) is var text && System.Uri.TryCreate(text, UriKind.Absolute, out var u) => u,
-        _ => throw at.Mismatch("an absolute URI string", value),
-    };
+    public static AgentArgumentReader<Uri> Uri { get; } = new UriReader();
 
     /// <summary>An enum given by the name of one of its members (<paramref name="names"/>, matched exactly, with their <paramref name="values"/>).</summary>
     public static AgentArgumentReader<T> Enum<T>(string[] names, T[] values)
-        where T : struct, System.Enum
-    {
-        var expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
-        var utf8 = names.Select(static n => System.Text.Encoding.UTF8.GetBytes(n)).ToArray(); // compared in place: no string is made for the name
-        return (object value, in ArgumentPosition at) =>
-        {
-            switch (value)
-            {
-                case JsonElement { ValueKind: JsonValueKind.String } json:
-                    for (var i = 0; i < utf8.Length; i++)
-                    {
-                        if (json.ValueEquals(utf8[i]))
-                        {
-                            return values[i];
-                        }
-                    }
-
-                    break;
-                case T member:
-                    return member;
-                case string text when System.Array.IndexOf(names, text) is var index and >= 0:
-                    return values[index];
-            }
-
-            throw at.Mismatch(expected, value);
-        };
-    }
+        where T : struct, System.Enum => new EnumReader<T>(names, values);
 
     /// <summary>
     /// An object: a JSON object or a string-keyed dictionary whose properties <paramref name="build"/> (generated)
     /// reads; also takes a <typeparamref name="T"/> itself. Properties not in <paramref name="names"/> are refused.
     /// </summary>
-    public static AgentArgumentReader<T> Object<T>(string[] names, AgentObjectBuilder<T> build) =>
-        (object value, in ArgumentPosition at) =>
+    public static AgentArgumentReader<T> Object<T>(string[] names, AgentObjectBuilder<T> build) => new ObjectReader<T>(names, build);
+
+    /// <summary>A value type that may also be null.</summary>
+    public static AgentArgumentReader<T?> Nullable<T>(AgentArgumentReader<T> read)
+        where T : struct => new NullableReader<T>(read);
+
+    /// <summary>A JSON array, each item read by <paramref name="read"/>; also takes a CLR array or list of the items.</summary>
+    public static AgentArgumentReader<T[]> Array<T>(AgentArgumentReader<T> read) => new ArrayReader<T>(read);
+
+    private sealed class StringReader : AgentArgumentReader<string>
+    {
+        internal override string ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.String ? Bounded(json.GetString()!, at) : throw at.Mismatch("a string", json);
+
+        internal override string ReadValue(object value, in ArgumentPosition at) =>
+            value is string text ? Bounded(text, at) : throw at.Mismatch("a string", value);
+
+        private static string Bounded(string text, in ArgumentPosition at) =>
+            text.Length <= at.Limits.MaxStringLength
+                ? text
+                : throw at.OverLimit($"a string of at most {at.Limits.MaxStringLength} characters", $"a string of {text.Length} characters");
+    }
+
+    private sealed class BooleanReader : AgentArgumentReader<bool>
+    {
+        internal override bool ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) => kind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw at.Mismatch("true or false", json),
+        };
+
+        internal override bool ReadValue(object value, in ArgumentPosition at) => value is bool b ? b : throw at.Mismatch("true or false", value);
+    }
+
+    private sealed class Int32Reader : AgentArgumentReader<int>
+    {
+        private const string Expected = "an integer from -2147483648 to 2147483647";
+
+        internal override int ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.Number && json.TryGetInt32(out var number) ? number : throw at.Mismatch(Expected, json);
+
+        internal override int ReadValue(object value, in ArgumentPosition at) =>
+            Integer(value) is { } number && number is >= int.MinValue and <= int.MaxValue ? (int)number : throw at.Mismatch(Expected, value);
+    }
+
+    private sealed class Int64Reader : AgentArgumentReader<long>
+    {
+        internal override long ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.Number && json.TryGetInt64(out var number) ? number : throw at.Mismatch("an integer", json);
+
+        internal override long ReadValue(object value, in ArgumentPosition at) => Integer(value) ?? throw at.Mismatch("an integer", value);
+    }
+
+    private sealed class DoubleReader : AgentArgumentReader<double>
+    {
+        internal override double ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.Number && json.TryGetDouble(out var number) ? Finite(number, json, at) : throw at.Mismatch("a number", json);
+
+        internal override double ReadValue(object value, in ArgumentPosition at) => value switch
+        {
+            double d => Finite(d, value, at),
+            float f => Finite(f, value, at),
+            int i => i,
+            long l => l,
+            decimal m => (double)m,
+            _ => throw at.Mismatch("a number", value),
+        };
+
+        private static double Finite(double number, object value, in ArgumentPosition at) =>
+            double.IsFinite(number) ? number : throw at.Mismatch("a finite number", value);
+    }
+
+    private sealed class SingleReader : AgentArgumentReader<float>
+    {
+        internal override float ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            InRange(Double.ReadJson(json, kind, at), json, at);
+
+        internal override float ReadValue(object value, in ArgumentPosition at) => InRange(Double.ReadValue(value, at), value, at);
+
+        private static float InRange(double number, object value, in ArgumentPosition at) =>
+            number is >= float.MinValue and <= float.MaxValue ? (float)number : throw at.Mismatch("a number within float's range", value);
+    }
+
+    private sealed class DecimalReader : AgentArgumentReader<decimal>
+    {
+        internal override decimal ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.Number && json.TryGetDecimal(out var number) ? number : throw at.Mismatch("a decimal number", json);
+
+        internal override decimal ReadValue(object value, in ArgumentPosition at) => value switch
+        {
+            decimal m => m,
+            int i => i,
+            long l => l,
+            _ => throw at.Mismatch("a decimal number", value),
+        };
+    }
+
+    private sealed class GuidReader : AgentArgumentReader<Guid>
+    {
+        internal override Guid ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            System.Guid.TryParse(String.ReadJson(json, kind, at), out var guid) ? guid : throw Mismatch(json, at);
+
+        internal override Guid ReadValue(object value, in ArgumentPosition at) =>
+            value is System.Guid guid ? guid : System.Guid.TryParse(String.ReadValue(value, at), out var parsed) ? parsed : throw Mismatch(value, at);
+
+        private static AgentToolArgumentException Mismatch(object value, in ArgumentPosition at) => at.Mismatch("a GUID string (format uuid)", value);
+    }
+
+    private sealed class DateTimeReader : AgentArgumentReader<DateTime>
+    {
+        private const string Expected = "an ISO 8601 date-time string";
+
+        internal override DateTime ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.String && json.TryGetDateTime(out var time) ? time : throw at.Mismatch(Expected, json);
+
+        internal override DateTime ReadValue(object value, in ArgumentPosition at) => value switch
+        {
+            System.DateTime time => time,
+            string text when System.DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) => time,
+            _ => throw at.Mismatch(Expected, value),
+        };
+    }
+
+    private sealed class DateTimeOffsetReader : AgentArgumentReader<DateTimeOffset>
+    {
+        private const string Expected = "an ISO 8601 date-time string";
+
+        internal override DateTimeOffset ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.String && json.TryGetDateTimeOffset(out var time) ? time : throw at.Mismatch(Expected, json);
+
+        internal override DateTimeOffset ReadValue(object value, in ArgumentPosition at) => value switch
+        {
+            System.DateTimeOffset time => time,
+            string text when System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) => time,
+            _ => throw at.Mismatch(Expected, value),
+        };
+    }
+
+    private sealed class UriReader : AgentArgumentReader<Uri>
+    {
+        internal override Uri ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            System.Uri.TryCreate(String.ReadJson(json, kind, at), UriKind.Absolute, out var uri) ? uri : throw Mismatch(json, at);
+
+        internal override Uri ReadValue(object value, in ArgumentPosition at) =>
+            value is System.Uri uri ? uri : System.Uri.TryCreate(String.ReadValue(value, at), UriKind.Absolute, out var created) ? created : throw Mismatch(value, at);
+
+        private static AgentToolArgumentException Mismatch(object value, in ArgumentPosition at) => at.Mismatch("an absolute URI string", value);
+    }
+
+    private sealed class EnumReader<T>(string[] names, T[] values) : AgentArgumentReader<T>
+        where T : struct, System.Enum
+    {
+        private readonly string _expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
+        private readonly byte[][] _utf8 = [.. names.Select(static n => System.Text.Encoding.UTF8.GetBytes(n))];
+
+        internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
+        {
+            if (kind == JsonValueKind.String)
+            {
+                for (var i = 0; i < _utf8.Length; i++)
+                {
+                    if (json.ValueEquals(_utf8[i])) // in place, unescaping if need be: no string is made for the name
+                    {
+                        return values[i];
+                    }
+                }
+            }
+
+            throw at.Mismatch(_expected, json);
+        }
+
+        internal override T ReadValue(object value, in ArgumentPosition at) => value switch
+        {
+            T member => member,
+            string text when System.Array.IndexOf(names, text) is var index and >= 0 => values[index],
+            _ => throw at.Mismatch(_expected, value),
+        };
+    }
+
+    private sealed class ObjectReader<T>(string[] names, AgentObjectBuilder<T> build) : AgentArgumentReader<T>
+    {
+        internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
+        {
+            CheckDepth(at);
+            if (kind != JsonValueKind.Object)
+            {
+                throw at.Mismatch("an object", json);
+            }
+
+            var properties = AgentToolArguments.ForJsonObject(json, at.WithFixedPath(), names);
+            return build(ref properties);
+        }
+
+        internal override T ReadValue(object value, in ArgumentPosition at)
         {
             if (value is T typed)
             {
                 return typed;
             }
 
-            if (at.Depth >= at.Limits.MaxDepth)
+            CheckDepth(at);
+            if (value is not IDictionary<string, object?> dictionary)
             {
-                throw at.Mismatch($"values nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
+                throw at.Mismatch("an object", value);
             }
 
-            var properties = AgentToolArguments.ForObject(value, at.WithFixedPath(), names);
+            var properties = AgentToolArguments.ForDictionary(dictionary, at.WithFixedPath(), names);
             var result = build(ref properties);
             properties.EnsureNoOthers();
             return result;
-        };
+        }
+    }
 
-    /// <summary>A value type that may also be null.</summary>
-    public static AgentArgumentReader<T?> Nullable<T>(AgentArgumentReader<T> read)
-        where T : struct =>
-        (object value, in ArgumentPosition at) => value is JsonElement { ValueKind: JsonValueKind.Null } ? null : read(value, at);
+    private sealed class NullableReader<T>(AgentArgumentReader<T> read) : AgentArgumentReader<T?>
+        where T : struct
+    {
+        internal override T? ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.Null ? null : read.ReadJson(json, kind, at);
 
-    /// <summary>A JSON array, each item read by <paramref name="read"/>; also takes a CLR array or list of the items.</summary>
-    public static AgentArgumentReader<T[]> Array<T>(AgentArgumentReader<T> read) =>
-        (object value, in ArgumentPosition at) =>
+        internal override T? ReadValue(object value, in ArgumentPosition at) => read.ReadValue(value, at);
+    }
+
+    private sealed class ArrayReader<T>(AgentArgumentReader<T> read) : AgentArgumentReader<T[]>
+    {
+        internal override T[] ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
         {
-            if (at.Depth >= at.Limits.MaxDepth)
+            CheckDepth(at);
+            if (kind != JsonValueKind.Array)
             {
-                throw at.Mismatch($"values nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
+                throw at.Mismatch("an array", json);
             }
 
+            var length = json.GetArrayLength();
+            CheckLength(length, at);
+            var items = new T[length];
+            var index = 0;
+            foreach (var item in json.EnumerateArray())
+            {
+                var position = at.Item(index);
+                var itemKind = item.ValueKind;
+                items[index++] = itemKind == JsonValueKind.Null && default(T) is not null
+                    ? throw position.Mismatch("a value", item)
+                    : read.ReadJson(item, itemKind, position);
+            }
+
+            return items;
+        }
+
+        internal override T[] ReadValue(object value, in ArgumentPosition at)
+        {
+            CheckDepth(at);
             switch (value)
             {
-                case JsonElement { ValueKind: JsonValueKind.Array } array:
-                {
-                    var length = array.GetArrayLength();
-                    CheckLength(length, at);
-                    var items = new T[length];
-                    var index = 0;
-                    foreach (var item in array.EnumerateArray())
-                    {
-                        var position = at.Item(index);
-                        items[index++] = item.ValueKind == JsonValueKind.Null && default(T) is not null
-                            ? throw position.Mismatch("a value", item)
-                            : read(item, position);
-                    }
-
-                    return items;
-                }
-
                 case T[] typed:
                     CheckLength(typed.Length, at);
                     return typed;
@@ -278,23 +313,31 @@ public static class AgentArgumentReaders
                 default:
                     throw at.Mismatch("an array", value);
             }
-        };
+        }
+    }
+
+    private static void CheckDepth(in ArgumentPosition at)
+    {
+        if (at.Depth >= at.Limits.MaxDepth)
+        {
+            throw at.OverLimit($"values nested at most {at.Limits.MaxDepth} deep", "deeper nesting");
+        }
+    }
 
     private static void CheckLength(int length, in ArgumentPosition at)
     {
         if (length > at.Limits.MaxArrayLength)
         {
-            throw at.Mismatch($"an array of at most {at.Limits.MaxArrayLength} items", $"an array of {length} items");
+            throw at.OverLimit($"an array of at most {at.Limits.MaxArrayLength} items", $"an array of {length} items");
         }
     }
 
-    private static long Integer(object value, in ArgumentPosition at, string expected) => value switch
+    private static long? Integer(object value) => value switch
     {
         int i => i,
         long l => l,
         short s => s,
         byte b => b,
-        JsonElement { ValueKind: JsonValueKind.Number } e when e.TryGetInt64(out var l) => l,
-        _ => throw at.Mismatch(expected, value),
+        _ => null,
     };
 }

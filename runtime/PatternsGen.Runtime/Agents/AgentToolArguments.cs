@@ -54,87 +54,88 @@ public struct AgentToolArguments
     /// <summary>The services the caller passed (<see cref="AIFunctionArguments.Services"/>), for <c>IServiceProvider</c> parameters.</summary>
     public IServiceProvider? Services { get; }
 
-    /// <summary>
-    /// The properties of an object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>:
-    /// a JSON object (checked here for unknown and repeated names) or a string-keyed dictionary.
-    /// </summary>
-    public static AgentToolArguments ForObject(object value, in ArgumentPosition at, string[] names)
+    /// <summary>The properties of a JSON object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>: checked here for unknown and repeated names.</summary>
+    internal static AgentToolArguments ForJsonObject(JsonElement json, in ArgumentPosition at, string[] names)
     {
-        switch (value)
-        {
-            case JsonElement { ValueKind: JsonValueKind.Object } json:
-                CheckNames(json, at, names);
-                return new AgentToolArguments(null, json, names, at);
-            case IDictionary<string, object?> dictionary:
-                var properties = new AgentToolArguments(dictionary, default, names, at);
-                if (dictionary.Count > names.Length)
-                {
-                    properties.ThrowUnknown();
-                }
+        CheckNames(json, at, names);
+        return new AgentToolArguments(null, json, names, at);
+    }
 
-                return properties;
-            default:
-                throw at.Mismatch("an object", value);
+    /// <summary>The properties of a string-keyed dictionary passed from code as an object argument at <paramref name="at"/>.</summary>
+    internal static AgentToolArguments ForDictionary(IDictionary<string, object?> dictionary, in ArgumentPosition at, string[] names)
+    {
+        var properties = new AgentToolArguments(dictionary, default, names, at);
+        if (dictionary.Count > names.Length)
+        {
+            properties.ThrowUnknown();
         }
+
+        return properties;
     }
 
     /// <summary>A required value.</summary>
     public T Required<T>(string name, AgentArgumentReader<T> read) =>
-        Find(name) is { } value ? read(value, At(name)) : throw Missing(name);
+        Look(name, read, out var result) == Found.Value ? result : throw Missing(name);
 
     /// <summary>An optional value: <paramref name="fallback"/> when absent.</summary>
     public T Optional<T>(string name, AgentArgumentReader<T> read, T fallback) =>
-        Find(name) is { } value ? read(value, At(name)) : fallback;
+        Look(name, read, out var result) == Found.Value ? result : fallback;
 
     /// <summary>A required value that may be null.</summary>
     public T? RequiredOrNull<T>(string name, AgentArgumentReader<T> read)
-        where T : class =>
-        Present(name, out var value) ? IsNull(value) ? null : read(value!, At(name)) : throw Missing(name);
+        where T : class => Look(name, read, out var result) switch
+        {
+            Found.Value => result,
+            Found.Null => null,
+            _ => throw Missing(name),
+        };
 
     /// <summary>A required value-type value that may be null.</summary>
     public T? RequiredOrNullValue<T>(string name, AgentArgumentReader<T> read)
-        where T : struct =>
-        Present(name, out var value) ? IsNull(value) ? null : read(value!, At(name)) : throw Missing(name);
+        where T : struct => Look(name, read, out var result) switch
+        {
+            Found.Value => result,
+            Found.Null => null,
+            _ => throw Missing(name),
+        };
 
     /// <summary>An optional value that may be null: <paramref name="fallback"/> when absent.</summary>
     public T? OptionalOrNull<T>(string name, AgentArgumentReader<T> read, T? fallback)
-        where T : class =>
-        Present(name, out var value) ? IsNull(value) ? null : read(value!, At(name)) : fallback;
+        where T : class => Look(name, read, out var result) switch
+        {
+            Found.Value => result,
+            Found.Null => null,
+            _ => fallback,
+        };
 
     /// <summary>An optional value-type value that may be null: <paramref name="fallback"/> when absent.</summary>
     public T? OptionalOrNullValue<T>(string name, AgentArgumentReader<T> read, T? fallback)
-        where T : struct =>
-        Present(name, out var value) ? IsNull(value) ? null : read(value!, At(name)) : fallback;
+        where T : struct => Look(name, read, out var result) switch
+        {
+            Found.Value => result,
+            Found.Null => null,
+            _ => fallback,
+        };
 
     /// <summary>An optional property set after construction: false when absent (or null where null is not allowed).</summary>
-    public bool TryGet<T>(string name, AgentArgumentReader<T> read, out T result)
-    {
-        if (Find(name) is { } value)
-        {
-            result = read(value, At(name));
-            return true;
-        }
-
-        result = default!;
-        return false;
-    }
+    public bool TryGet<T>(string name, AgentArgumentReader<T> read, out T result) => Look(name, read, out result) == Found.Value;
 
     /// <summary>An optional property that may be null, set after construction: false only when absent.</summary>
     public bool TryGetOrNull<T>(string name, AgentArgumentReader<T> read, out T? result)
         where T : class
     {
-        var present = Present(name, out var value);
-        result = present && !IsNull(value) ? read(value!, At(name)) : null;
-        return present;
+        var found = Look(name, read, out var value);
+        result = found == Found.Value ? value : null;
+        return found != Found.Absent;
     }
 
     /// <summary>An optional value-type property that may be null, set after construction: false only when absent.</summary>
     public bool TryGetOrNullValue<T>(string name, AgentArgumentReader<T> read, out T? result)
         where T : struct
     {
-        var present = Present(name, out var value);
-        result = present && !IsNull(value) ? read(value!, At(name)) : null;
-        return present;
+        var found = Look(name, read, out var value);
+        result = found == Found.Value ? value : null;
+        return found != Found.Absent;
     }
 
     /// <summary>Refuses a name that is none of the parameters: the schema allows no others. Called after binding.</summary>
@@ -148,34 +149,55 @@ public struct AgentToolArguments
 
     private readonly ArgumentPosition At(string name) => _nested ? _at.Member(name) : new ArgumentPosition(_at.Tool, name, _at.Limits);
 
-    private bool Present(string name, out object? value)
+    // Null counts as absent where the schema does not allow it (the callers decide): a required one is missing,
+    // an optional one takes its default (strict-mode schemas send null for "not given").
+    private enum Found
     {
-        if (_dictionary is not null)
-        {
-            if (_dictionary.TryGetValue(name, out value))
-            {
-                _found++;
-                return true;
-            }
-
-            return false;
-        }
-
-        if (_object.TryGetProperty(name, out var property))
-        {
-            value = property;
-            return true;
-        }
-
-        value = null;
-        return false;
+        Absent,
+        Null,
+        Value,
     }
 
-    private static bool IsNull(object? value) => value is null or JsonElement { ValueKind: JsonValueKind.Null or JsonValueKind.Undefined };
+    /// <summary>Finds <paramref name="name"/> and reads it unless absent or null; a JSON value's kind is read once, and a property of a JSON object is never boxed.</summary>
+    private Found Look<T>(string name, AgentArgumentReader<T> read, out T result)
+    {
+        result = default!;
+        JsonElement json;
+        if (_dictionary is not null)
+        {
+            if (!_dictionary.TryGetValue(name, out var value))
+            {
+                return Found.Absent;
+            }
 
-    // Null counts as absent where the schema does not allow it: a required one is missing, an optional one
-    // takes its default (strict-mode schemas send null for "not given").
-    private object? Find(string name) => Present(name, out var value) && !IsNull(value) ? value : null;
+            _found++;
+            if (value is not JsonElement element)
+            {
+                if (value is null)
+                {
+                    return Found.Null;
+                }
+
+                result = read.ReadValue(value, At(name));
+                return Found.Value;
+            }
+
+            json = element;
+        }
+        else if (!_object.TryGetProperty(name, out json))
+        {
+            return Found.Absent;
+        }
+
+        var kind = json.ValueKind;
+        if (kind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            return Found.Null;
+        }
+
+        result = read.ReadJson(json, kind, At(name));
+        return Found.Value;
+    }
 
     private readonly AgentToolArgumentException Missing(string name)
     {

@@ -73,6 +73,46 @@ public sealed class AgentToolBindingTests
         Assert.Equal([1, "n", 3, Priority.Normal, "none", Priority.Low], Assert.Single(_tools.Calls).Values);
     }
 
+    [Theory]
+    [InlineData("""{"maybe":1,"note":"n","priority":"High"}""", Priority.High)]
+    [InlineData("""{"maybe":1,"note":"n","priority":"\u0048igh"}""", Priority.High)] // escaped: unescaped before it is compared
+    [InlineData("""{"maybe":1,"note":"n","priority":"Lo\u0077"}""", Priority.Low)]
+    public async Task Enum_names_match_as_json_strings_escaped_or_not(string json, Priority expected)
+    {
+        await Tool("optionals").InvokeAsync(Json(json));
+
+        Assert.Equal(expected, Assert.Single(_tools.Calls).Values[3]);
+    }
+
+    [Theory]
+    [InlineData("\"Hig\"")]
+    [InlineData("\"Highs\"")]
+    [InlineData("\"\\u0048ig\"")]
+    [InlineData("\"High\\n\"")]
+    public async Task Enum_names_that_differ_by_one_character_are_refused(string priority)
+    {
+        var error = await Assert.ThrowsAsync<AgentToolArgumentException>(async () =>
+            await Tool("optionals").InvokeAsync(Json($$"""{"maybe":1,"note":"n","priority":{{priority}}}""")));
+
+        Assert.Equal("priority", error.ParamName);
+        Assert.Empty(_tools.Calls);
+    }
+
+    [Fact]
+    public async Task Values_beyond_a_limit_are_refused_in_words_that_name_the_limit()
+    {
+        var tools = _tools.GetAgentTools(new AgentToolOptions { Limits = new AgentToolLimits { MaxStringLength = 3, MaxArrayLength = 2 } });
+
+        var text = await Assert.ThrowsAsync<AgentToolArgumentException>(async () =>
+            await tools.Single(t => t.Name == "search_orders").InvokeAsync(Json("""{"customer":"abcd"}""")));
+        var array = await Assert.ThrowsAsync<AgentToolArgumentException>(async () =>
+            await tools.Single(t => t.Name == "collections").InvokeAsync(Json("""{"numbers":[1,2,3],"names":[],"levels":[]}""")));
+
+        Assert.Equal(("a string of at most 3 characters", "a string of 4 characters"), (text.Expected, text.Actual));
+        Assert.Equal(("an array of at most 2 items", "an array of 3 items"), (array.Expected, array.Actual));
+        Assert.Empty(_tools.Calls);
+    }
+
     [Fact]
     public async Task Arrays_and_lists_bind_item_by_item_and_results_come_back_as_json()
     {
