@@ -8,6 +8,16 @@ namespace PatternsGen.Benchmarks.Agents;
 
 public enum BenchStatus { Open, Shipped, Cancelled }
 
+public sealed record BenchAddress(string Street, string City, string Country, int Floor = 0);
+
+/// <summary>A tool with an object argument, for <see cref="AgentToolInvocationBenchmarks"/>.</summary>
+public partial class ShippingTools
+{
+    /// <summary>Quotes shipping to an address.</summary>
+    /// <param name="to">Where the parcel goes.</param>
+    [AgentTool] public int Quote(BenchAddress to, int parcels = 1) => to.Floor + parcels;
+}
+
 /// <summary>
 /// Registration: making the AIFunctions of N tools shaped like the seed's search_orders — the generated
 /// GetAgentTools() (schemas are constants, parsed once per process) against Microsoft.Extensions.AI 10.11's
@@ -73,16 +83,22 @@ public class AgentToolRegistrationBenchmarks
 }
 
 /// <summary>
-/// One call with JSON arguments as a model sends them ({"customer":…,"status":"Shipped","limit":5}), each way:
-/// arguments bound, the method called, its int result handed back (the factory writes it as a JsonElement; the
-/// generated tool gives the int itself, which every chat client's serializer writes).
+/// One call with JSON arguments as a model sends them, each way: arguments bound, the method called, its int result
+/// handed back (the factory writes it as a JsonElement; the generated tool gives the int itself, which every chat
+/// client's serializer writes). <c>Invoke_*</c>: the seed's search_orders ({"customer":…,"status":"Shipped","limit":5});
+/// <c>InvokeObject_*</c>: a record argument of four properties ({"to":{"street":…,"city":…,"country":…,"floor":3},"parcels":2}).
 /// </summary>
 [MemoryDiagnoser]
+[GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
+[CategoriesColumn]
 public class AgentToolInvocationBenchmarks
 {
     private AIFunction _generated = null!;
     private AIFunction _factory = null!;
     private AIFunctionArguments _arguments = null!;
+    private AIFunction _generatedObject = null!;
+    private AIFunction _factoryObject = null!;
+    private AIFunctionArguments _objectArguments = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -90,13 +106,29 @@ public class AgentToolInvocationBenchmarks
         var tools = new Tools1();
         _generated = tools.GetAgentTools()[0];
         _factory = AIFunctionFactory.Create(typeof(Tools1).GetMethod(nameof(Tools1.Search0))!, tools);
-        using var json = JsonDocument.Parse("""{"customer":"ann@example.com","status":"Shipped","limit":5}""");
-        _arguments = new AIFunctionArguments(json.RootElement.EnumerateObject().ToDictionary(static p => p.Name, static p => (object?)p.Value.Clone()));
+        _arguments = Arguments("""{"customer":"ann@example.com","status":"Shipped","limit":5}""");
+
+        var shipping = new ShippingTools();
+        _generatedObject = shipping.GetAgentTools()[0];
+        _factoryObject = AIFunctionFactory.Create(typeof(ShippingTools).GetMethod(nameof(ShippingTools.Quote))!, shipping);
+        _objectArguments = Arguments("""{"to":{"street":"1 Main St","city":"Oslo","country":"NO","floor":3},"parcels":2}""");
     }
 
-    [Benchmark(Baseline = true)]
+    private static AIFunctionArguments Arguments(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return new AIFunctionArguments(document.RootElement.EnumerateObject().ToDictionary(static p => p.Name, static p => (object?)p.Value.Clone()));
+    }
+
+    [Benchmark(Baseline = true), BenchmarkCategory("scalars")]
     public ValueTask<object?> Invoke_AIFunctionFactory() => _factory.InvokeAsync(_arguments);
 
-    [Benchmark]
+    [Benchmark, BenchmarkCategory("scalars")]
     public ValueTask<object?> Invoke_PatternsGen() => _generated.InvokeAsync(_arguments);
+
+    [Benchmark(Baseline = true), BenchmarkCategory("object")]
+    public ValueTask<object?> InvokeObject_AIFunctionFactory() => _factoryObject.InvokeAsync(_objectArguments);
+
+    [Benchmark, BenchmarkCategory("object")]
+    public ValueTask<object?> InvokeObject_PatternsGen() => _generatedObject.InvokeAsync(_objectArguments);
 }
