@@ -68,8 +68,9 @@ internal static class AgentToolEmitter
         writer.Indentation++;
         writer.WriteLine();
         var async = tool.Returns is ToolReturn.Task or ToolReturn.TaskOfValue or ToolReturn.ValueTask or ToolReturn.ValueTaskOfValue;
-        writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync({Agents}.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)");
+        writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)");
         writer.OpenBlock();
+        writer.WriteLine("var arguments = Arguments(call);");
         foreach (var parameter in tool.Parameters)
         {
             var local = Identifiers.Escape("arg_" + parameter.Name);
@@ -78,7 +79,7 @@ internal static class AgentToolEmitter
                 case "ct":
                     continue;
                 case "services":
-                    writer.WriteLine($"var {local} = arguments.Services ?? throw new global::System.InvalidOperationException({Literal($"Tool '{tool.Name}' needs services: pass them in AIFunctionArguments.Services.")});");
+                    writer.WriteLine($"var {local} = call.Services ?? throw new global::System.InvalidOperationException({Literal($"Tool '{tool.Name}' needs services: pass them in AIFunctionArguments.Services.")});");
                     continue;
             }
 

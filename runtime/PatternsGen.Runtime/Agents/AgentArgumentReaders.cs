@@ -67,10 +67,12 @@ public static class AgentArgumentReaders
         internal override string ReadValue(object value, in ArgumentPosition at) =>
             value is string text ? Bounded(text, at) : throw at.Mismatch("a string", value);
 
+        // The check inlines; the message is made out of line.
         private static string Bounded(string text, in ArgumentPosition at) =>
-            text.Length <= at.Limits.MaxStringLength
-                ? text
-                : throw at.OverLimit($"a string of at most {at.Limits.MaxStringLength} characters", $"a string of {text.Length} characters");
+            text.Length <= at.Limits.MaxStringLength ? text : throw TooLong(text, at);
+
+        private static AgentToolArgumentException TooLong(string text, in ArgumentPosition at) =>
+            at.OverLimit($"a string of at most {at.Limits.MaxStringLength} characters", $"a string of {text.Length} characters");
     }
 
     private sealed class BooleanReader : AgentArgumentReader<bool>
@@ -210,6 +212,23 @@ public static class AgentArgumentReaders
         {
             if (kind == JsonValueKind.String)
             {
+#if NET9_0_OR_GREATER
+                // The raw text (in its quotes) is the name itself unless it has escapes: compared as bytes, in place.
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
+                if (raw.IndexOf((byte)'\\') < 0)
+                {
+                    var text = raw[1..^1];
+                    for (var i = 0; i < _utf8.Length; i++)
+                    {
+                        if (text.SequenceEqual(_utf8[i]))
+                        {
+                            return values[i];
+                        }
+                    }
+
+                    throw at.Mismatch(_expected, json);
+                }
+#endif
                 for (var i = 0; i < _utf8.Length; i++)
                 {
                     if (json.ValueEquals(_utf8[i])) // in place, unescaping if need be: no string is made for the name

@@ -15,21 +15,20 @@ namespace PatternsGen.Agents;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct AgentToolArguments
 {
+    private readonly AIFunctionArguments? _call;
     private readonly IDictionary<string, object?>? _dictionary;
     private readonly JsonElement _object;
     private readonly string[] _names;
     private readonly ArgumentPosition _at;
-    private readonly bool _nested;
     private int _found;
 
     /// <summary>Wraps the arguments of a call of tool <paramref name="tool"/>, whose parameters are <paramref name="names"/>.</summary>
-    public AgentToolArguments(string tool, AIFunctionArguments arguments, string[] names, AgentToolLimits limits)
+    internal AgentToolArguments(string tool, AIFunctionArguments arguments, string[] names, AgentToolLimits limits)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        _dictionary = arguments;
+        _call = arguments; // typed as itself, not as IDictionary: its look-ups are then direct calls
         _names = names;
         _at = new ArgumentPosition(tool, "(arguments)", limits);
-        Services = arguments.Services;
         if (arguments.Count > names.Length)
         {
             ThrowUnknown(); // cannot all be parameters: say which is not before reading any
@@ -42,7 +41,6 @@ public struct AgentToolArguments
         _object = json;
         _names = names;
         _at = at;
-        _nested = true;
     }
 
     /// <summary>The tool's name.</summary>
@@ -51,8 +49,8 @@ public struct AgentToolArguments
     /// <summary>The limits in force.</summary>
     public readonly AgentToolLimits Limits => _at.Limits;
 
-    /// <summary>The services the caller passed (<see cref="AIFunctionArguments.Services"/>), for <c>IServiceProvider</c> parameters.</summary>
-    public IServiceProvider? Services { get; }
+    /// <summary>The properties of an object argument rather than a call's arguments.</summary>
+    private readonly bool Nested => _call is null;
 
     /// <summary>The properties of a JSON object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>: checked here for unknown and repeated names.</summary>
     internal static AgentToolArguments ForJsonObject(JsonElement json, in ArgumentPosition at, string[] names)
@@ -141,13 +139,14 @@ public struct AgentToolArguments
     /// <summary>Refuses a name that is none of the parameters: the schema allows no others. Called after binding.</summary>
     public readonly void EnsureNoOthers()
     {
-        if (_dictionary is not null && _dictionary.Count != _found)
+        var count = _call is not null ? _call.Count : _dictionary?.Count ?? _found;
+        if (count != _found)
         {
             ThrowUnknown();
         }
     }
 
-    private readonly ArgumentPosition At(string name) => _nested ? _at.Member(name) : new ArgumentPosition(_at.Tool, name, _at.Limits);
+    private readonly ArgumentPosition At(string name) => Nested ? _at.Member(name) : new ArgumentPosition(_at.Tool, name, _at.Limits);
 
     // Null counts as absent where the schema does not allow it (the callers decide): a required one is missing,
     // an optional one takes its default (strict-mode schemas send null for "not given").
@@ -159,36 +158,46 @@ public struct AgentToolArguments
     }
 
     /// <summary>Finds <paramref name="name"/> and reads it unless absent or null; a JSON value's kind is read once, and a property of a JSON object is never boxed.</summary>
+    // Never inlined: with dynamic PGO a call site that always sees one tool inlines the whole generated binding,
+    // and a Look per argument inlined into that ran out the JIT's inlining budget, leaving the small calls around
+    // it (Optional, EnsureNoOthers, Result) as calls. One call per argument is cheaper (docs/benchmarks.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private Found Look<T>(string name, AgentArgumentReader<T> read, out T result)
     {
         result = default!;
         JsonElement json;
-        if (_dictionary is not null)
+        object? value;
+        if (_call is not null)
         {
-            if (!_dictionary.TryGetValue(name, out var value))
+            if (!_call.TryGetValue(name, out value))
             {
                 return Found.Absent;
             }
-
-            _found++;
-            if (value is not JsonElement element)
-            {
-                if (value is null)
-                {
-                    return Found.Null;
-                }
-
-                result = read.ReadValue(value, At(name));
-                return Found.Value;
-            }
-
-            json = element;
         }
-        else if (!_object.TryGetProperty(name, out json))
+        else if (_dictionary is not null)
+        {
+            if (!_dictionary.TryGetValue(name, out value))
+            {
+                return Found.Absent;
+            }
+        }
+        else if (_object.TryGetProperty(name, out json))
+        {
+            goto Json;
+        }
+        else
         {
             return Found.Absent;
         }
 
+        _found++;
+        if (value is not JsonElement element)
+        {
+            return value is null ? Found.Null : ReadValue(name, read, value, out result);
+        }
+
+        json = element;
+    Json:
         var kind = json.ValueKind;
         if (kind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
@@ -199,11 +208,19 @@ public struct AgentToolArguments
         return Found.Value;
     }
 
+    // Values from code, out of line: it keeps the JSON path, which models take, small enough to inline into.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private readonly Found ReadValue<T>(string name, AgentArgumentReader<T> read, object value, out T result)
+    {
+        result = read.ReadValue(value, At(name));
+        return Found.Value;
+    }
+
     private readonly AgentToolArgumentException Missing(string name)
     {
-        if (_dictionary is not null)
+        if (Keys is { } keys)
         {
-            foreach (var key in _dictionary.Keys)
+            foreach (var key in keys)
             {
                 if (System.Array.IndexOf(_names, key) < 0)
                 {
@@ -212,12 +229,12 @@ public struct AgentToolArguments
             }
         }
 
-        return new AgentToolArgumentException(Tool, _nested ? _at.Member(name).Path : name, "a value (it is required)", "nothing");
+        return new AgentToolArgumentException(Tool, Nested ? _at.Member(name).Path : name, "a value (it is required)", "nothing");
     }
 
     private readonly void ThrowUnknown()
     {
-        foreach (var name in _dictionary!.Keys)
+        foreach (var name in Keys!)
         {
             if (System.Array.IndexOf(_names, name) < 0)
             {
@@ -226,10 +243,12 @@ public struct AgentToolArguments
         }
     }
 
+    private readonly IEnumerable<string>? Keys => _call?.Keys ?? _dictionary?.Keys;
+
     private readonly AgentToolArgumentException Unknown(string name) => new(
-        Tool, _nested ? _at.Member(name).Path : name,
+        Tool, Nested ? _at.Member(name).Path : name,
         _names.Length == 0 ? "no arguments (there are no parameters)" : "one of " + string.Join(", ", _names),
-        _nested ? "a property it does not have" : "an argument it does not take");
+        Nested ? "a property it does not have" : "an argument it does not take");
 
     /// <summary>Every property of <paramref name="json"/> is one of <paramref name="names"/>, once.</summary>
     private static void CheckNames(JsonElement json, in ArgumentPosition at, string[] names)

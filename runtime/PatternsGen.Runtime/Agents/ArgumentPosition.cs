@@ -12,8 +12,15 @@ public readonly struct ArgumentPosition
 
     /// <summary>The position of parameter <paramref name="path"/> of <paramref name="tool"/>.</summary>
     public ArgumentPosition(string tool, string path, AgentToolLimits limits, int depth = 0)
-        : this(tool, path, null, -1, limits, depth)
     {
+        // Assigned here rather than through the other constructor: one is built per argument of every call, and
+        // the chained call did not always inline.
+        Tool = tool;
+        _container = path;
+        _member = null;
+        _index = -1;
+        Limits = limits;
+        Depth = depth;
     }
 
     private ArgumentPosition(string tool, string container, string? member, int index, AgentToolLimits limits, int depth)

@@ -32,8 +32,9 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["customer", "status", "limit", "since"];
 
-            protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
+                var arguments = Arguments(call);
                 var arg_customer = arguments.Required("customer", global::PatternsGen.Agents.AgentArgumentReaders.String);
                 var arg_status = arguments.OptionalOrNullValue("status", __AgentToolReaders.ReadOrderStatus, null);
                 var arg_limit = arguments.Optional("limit", global::PatternsGen.Agents.AgentArgumentReaders.Int32, 10);
@@ -54,11 +55,12 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["orderId", "reason"];
 
-            protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
+                var arguments = Arguments(call);
                 var arg_orderId = arguments.Required("orderId", global::PatternsGen.Agents.AgentArgumentReaders.Guid);
                 var arg_reason = arguments.RequiredOrNull("reason", global::PatternsGen.Agents.AgentArgumentReaders.String);
-                var arg_services = arguments.Services ?? throw new global::System.InvalidOperationException("Tool 'cancel_order' needs services: pass them in AIFunctionArguments.Services.");
+                var arg_services = call.Services ?? throw new global::System.InvalidOperationException("Tool 'cancel_order' needs services: pass them in AIFunctionArguments.Services.");
                 arguments.EnsureNoOthers();
                 await owner.CancelOrder(arg_orderId, arg_reason, arg_services).ConfigureAwait(false);
                 return null;
@@ -76,8 +78,9 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["values", "weights", "source", "round", "scale"];
 
-            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
+                var arguments = Arguments(call);
                 var arg_values = arguments.Required("values", __AgentToolReaders.ReadArrayOfDouble);
                 var arg_weights = new global::System.Collections.Generic.List<int>(arguments.Required("weights", __AgentToolReaders.ReadArrayOfInt32));
                 var arg_source = arguments.OptionalOrNull("source", global::PatternsGen.Agents.AgentArgumentReaders.Uri, null);
@@ -99,8 +102,9 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["code", "filter", "note"];
 
-            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
+                var arguments = Arguments(call);
                 var arg_code = arguments.Required("code", global::PatternsGen.Agents.AgentArgumentReaders.Int64);
                 var arg_filter = arguments.Required("filter", __AgentToolReaders.ReadArrayOfOrderStatus);
                 var arg_note = arguments.Optional("note", global::PatternsGen.Agents.AgentArgumentReaders.String, "none");
@@ -120,8 +124,9 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["shipTo", "items", "window", "billTo"];
 
-            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeToolAsync(global::PatternsGen.Agents.AgentToolArguments arguments, global::System.Threading.CancellationToken ct)
+            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
+                var arguments = Arguments(call);
                 var arg_shipTo = arguments.Required("shipTo", __AgentToolReaders.ReadAddress);
                 var arg_items = arguments.Required("items", __AgentToolReaders.ReadArrayOfLineItem);
                 var arg_window = arguments.OptionalOrNullValue("window", __AgentToolReaders.ReadWindow, null);
