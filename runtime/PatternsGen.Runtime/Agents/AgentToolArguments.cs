@@ -208,7 +208,7 @@ public struct AgentToolArguments
         return Found.Value;
     }
 
-    // Values from code, out of line: it keeps the JSON path, which models take, small enough to inline into.
+    // Values from code, out of line: Look then holds only the JSON path, the one models take.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private readonly Found ReadValue<T>(string name, AgentArgumentReader<T> read, object value, out T result)
     {
