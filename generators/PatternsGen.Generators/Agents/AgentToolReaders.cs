@@ -91,26 +91,32 @@ internal sealed class AgentToolReaders
         var names = string.Join(", ", properties.Select(static p => AgentToolEmitter.Literal(p.JsonName)));
         var field = Field(type.Type.Name, type.Type.FullyQualifiedName, $"{Agents}.AgentArgumentReaders.Object<{type.Type.FullyQualifiedName}>([{names}], {builder})", key);
 
-        var constructorArguments = properties.Where(static p => p.Binding == ToolPropertyBinding.Constructor).Select(p => binds[p.Member]);
-        var required = properties.Where(static p => p.Binding == ToolPropertyBinding.RequiredProperty).ToList();
-        var body = new List<string>
+        // Every property is read, and the object checked for others, before any of the type's own code (its
+        // constructor, its setters) runs: a bad argument never reaches user code, not even half-built.
+        var body = new List<string> { $"private static {type.Type.FullyQualifiedName} {builder}(ref {Agents}.AgentToolArguments properties)", "{" };
+        foreach (var property in properties)
         {
-            $"private static {type.Type.FullyQualifiedName} {builder}(ref {Agents}.AgentToolArguments properties)",
-            "{",
-            $"    var value = new {type.Type.FullyQualifiedName}({string.Join(", ", constructorArguments)})" + (required.Count == 0 ? ";" : ""),
-        };
+            body.Add(binds.TryGetValue(property.Member, out var bind)
+                ? $"    var {Read(property)} = {bind};"
+                : $"    var has_{property.Member} = {later.First(l => l.Property == property).Condition};");
+        }
+
+        body.Add("    properties.EnsureNoOthers();");
+        var constructorArguments = properties.Where(static p => p.Binding == ToolPropertyBinding.Constructor).Select(Read);
+        var required = properties.Where(static p => p.Binding == ToolPropertyBinding.RequiredProperty).ToList();
+        body.Add($"    var value = new {type.Type.FullyQualifiedName}({string.Join(", ", constructorArguments)})" + (required.Count == 0 ? ";" : ""));
         if (required.Count > 0)
         {
             body.Add("    {");
-            body.AddRange(required.Select(p => $"        {Identifiers.Escape(p.Member)} = {binds[p.Member]},"));
+            body.AddRange(required.Select(p => $"        {Identifiers.Escape(p.Member)} = {Read(p)},"));
             body.Add("    };");
         }
 
-        foreach (var (property, condition) in later)
+        foreach (var (property, _) in later)
         {
             var member = Identifiers.Escape(property.Member);
             var assigned = AgentToolEmitter.FromRead(property.Type, "given_" + property.Member, property.Member);
-            body.Add($"    if ({condition})");
+            body.Add($"    if (has_{property.Member})");
             body.Add("    {");
             body.Add(property.Binding == ToolPropertyBinding.SetProperty
                 ? $"        value.{member} = {assigned};"
@@ -124,6 +130,9 @@ internal sealed class AgentToolReaders
         _builders.Add(string.Join("\n", body));
         return field;
     }
+
+    /// <summary>The local a property read before construction is held in.</summary>
+    private static string Read(ToolPropertyModel property) => "read_" + property.Member;
 
     /// <summary>The condition that reads an optional property set after construction into <c>given_Member</c>.</summary>
     private string TryGet(ToolPropertyModel property)

@@ -25,5 +25,8 @@ public abstract class AgentArgumentReader<T>
     internal abstract T ReadValue(object value, in ArgumentPosition at);
 }
 
-/// <summary>Builds an object argument from its properties. Generated per object type.</summary>
+/// <summary>
+/// Builds an object argument from its properties. Generated per object type: reads every property, then calls
+/// <see cref="AgentToolArguments.EnsureNoOthers"/>, and only then makes the object.
+/// </summary>
 public delegate T AgentObjectBuilder<T>(ref AgentToolArguments properties);

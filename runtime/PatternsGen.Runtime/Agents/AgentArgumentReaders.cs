@@ -251,6 +251,8 @@ public static class AgentArgumentReaders
 
     private sealed class ObjectReader<T>(string[] names, AgentObjectBuilder<T> build) : AgentArgumentReader<T>
     {
+        private readonly byte[][] _utf8Names = System.Array.ConvertAll(names, System.Text.Encoding.UTF8.GetBytes);
+
         internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
         {
             CheckDepth(at);
@@ -259,7 +261,7 @@ public static class AgentArgumentReaders
                 throw at.Mismatch("an object", json);
             }
 
-            var properties = AgentToolArguments.ForJsonObject(json, at.WithFixedPath(), names);
+            var properties = AgentToolArguments.ForJsonObject(json, at.WithFixedPath(), names, _utf8Names);
             return build(ref properties);
         }
 
@@ -277,9 +279,7 @@ public static class AgentArgumentReaders
             }
 
             var properties = AgentToolArguments.ForDictionary(dictionary, at.WithFixedPath(), names);
-            var result = build(ref properties);
-            properties.EnsureNoOthers();
-            return result;
+            return build(ref properties); // which ends by refusing names it did not read
         }
     }
 

@@ -19,6 +19,7 @@ public struct AgentToolArguments
     private readonly IDictionary<string, object?>? _dictionary;
     private readonly JsonElement _object;
     private readonly string[] _names;
+    private readonly byte[][]? _utf8Names; // _names in UTF-8, for a JSON object's look-ups: no transcoding per call
     private readonly ArgumentPosition _at;
     private int _found;
 
@@ -35,11 +36,12 @@ public struct AgentToolArguments
         }
     }
 
-    private AgentToolArguments(IDictionary<string, object?>? dictionary, JsonElement json, string[] names, in ArgumentPosition at)
+    private AgentToolArguments(IDictionary<string, object?>? dictionary, JsonElement json, string[] names, byte[][]? utf8Names, in ArgumentPosition at)
     {
         _dictionary = dictionary;
         _object = json;
         _names = names;
+        _utf8Names = utf8Names;
         _at = at;
     }
 
@@ -52,17 +54,18 @@ public struct AgentToolArguments
     /// <summary>The properties of an object argument rather than a call's arguments.</summary>
     private readonly bool Nested => _call is null;
 
-    /// <summary>The properties of a JSON object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>: checked here for unknown and repeated names.</summary>
-    internal static AgentToolArguments ForJsonObject(JsonElement json, in ArgumentPosition at, string[] names)
-    {
-        CheckNames(json, at, names);
-        return new AgentToolArguments(null, json, names, at);
-    }
+    /// <summary>
+    /// The properties of a JSON object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>
+    /// (<paramref name="utf8Names"/> in UTF-8). Unknown and repeated names are found by <see cref="EnsureNoOthers"/>:
+    /// checking each property up front cost more than reading them all (docs/benchmarks.md).
+    /// </summary>
+    internal static AgentToolArguments ForJsonObject(JsonElement json, in ArgumentPosition at, string[] names, byte[][] utf8Names) =>
+        new(null, json, names, utf8Names, at);
 
     /// <summary>The properties of a string-keyed dictionary passed from code as an object argument at <paramref name="at"/>.</summary>
     internal static AgentToolArguments ForDictionary(IDictionary<string, object?> dictionary, in ArgumentPosition at, string[] names)
     {
-        var properties = new AgentToolArguments(dictionary, default, names, at);
+        var properties = new AgentToolArguments(dictionary, default, names, null, at);
         if (dictionary.Count > names.Length)
         {
             properties.ThrowUnknown();
@@ -136,14 +139,33 @@ public struct AgentToolArguments
         return found != Found.Absent;
     }
 
-    /// <summary>Refuses a name that is none of the parameters: the schema allows no others. Called after binding.</summary>
+    /// <summary>
+    /// Refuses a name that is none of the parameters (or properties), and a JSON property given twice: the schema
+    /// allows neither. Called after every name has been read: if each was found at most once, the names given are
+    /// exactly those found when their count is the number found.
+    /// </summary>
     public readonly void EnsureNoOthers()
     {
-        var count = _call is not null ? _call.Count : _dictionary?.Count ?? _found;
+        var count = _call is not null ? _call.Count : _dictionary is not null ? _dictionary.Count : PropertyCount(_object);
         if (count != _found)
         {
             ThrowUnknown();
         }
+    }
+
+    private static int PropertyCount(JsonElement json)
+    {
+#if NET9_0_OR_GREATER
+        return json.GetPropertyCount();
+#else
+        var count = 0;
+        foreach (var _ in json.EnumerateObject())
+        {
+            count++;
+        }
+
+        return count;
+#endif
     }
 
     private readonly ArgumentPosition At(string name) => Nested ? _at.Member(name) : new ArgumentPosition(_at.Tool, name, _at.Limits);
@@ -181,8 +203,9 @@ public struct AgentToolArguments
                 return Found.Absent;
             }
         }
-        else if (_object.TryGetProperty(name, out json))
+        else if (TryGetProperty(name, out json))
         {
+            _found++;
             goto Json;
         }
         else
@@ -208,6 +231,21 @@ public struct AgentToolArguments
         return Found.Value;
     }
 
+    // Generated code passes the same string instances as the names it was created with, so they are found by reference.
+    private readonly bool TryGetProperty(string name, out JsonElement json)
+    {
+        var names = _names;
+        for (var i = 0; i < names.Length; i++)
+        {
+            if (ReferenceEquals(names[i], name))
+            {
+                return _object.TryGetProperty(_utf8Names![i], out json);
+            }
+        }
+
+        return _object.TryGetProperty(name, out json);
+    }
+
     // Values from code, out of line: Look then holds only the JSON path, the one models take.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private readonly Found ReadValue<T>(string name, AgentArgumentReader<T> read, object value, out T result)
@@ -218,14 +256,11 @@ public struct AgentToolArguments
 
     private readonly AgentToolArgumentException Missing(string name)
     {
-        if (Keys is { } keys)
+        foreach (var key in Keys)
         {
-            foreach (var key in keys)
+            if (System.Array.IndexOf(_names, key) < 0)
             {
-                if (System.Array.IndexOf(_names, key) < 0)
-                {
-                    return Unknown(key); // a misspelt name explains a missing one better than "missing" does
-                }
+                return Unknown(key); // a misspelt name explains a missing one better than "missing" does
             }
         }
 
@@ -234,7 +269,13 @@ public struct AgentToolArguments
 
     private readonly void ThrowUnknown()
     {
-        foreach (var name in Keys!)
+        if (_call is null && _dictionary is null)
+        {
+            CheckNames(_object, _at, _names);
+            return;
+        }
+
+        foreach (var name in Keys)
         {
             if (System.Array.IndexOf(_names, name) < 0)
             {
@@ -243,7 +284,7 @@ public struct AgentToolArguments
         }
     }
 
-    private readonly IEnumerable<string>? Keys => _call?.Keys ?? _dictionary?.Keys;
+    private readonly IEnumerable<string> Keys => _call?.Keys ?? _dictionary?.Keys ?? _object.EnumerateObject().Select(static p => p.Name);
 
     private readonly AgentToolArgumentException Unknown(string name) => new(
         Tool, Nested ? _at.Member(name).Path : name,

@@ -76,13 +76,16 @@ public abstract class AgentToolFunction : AIFunction
 
     /// <summary>
     /// The method's result as the model will see it. Strings, booleans and 32- and 64-bit integers go back as they
-    /// are: every chat client's serializer writes them, and the tool's own <see cref="JsonSerializerOptions"/> know
-    /// them without reflection. Everything else is written as a <see cref="JsonElement"/> with those options.
+    /// are (booleans and small integers in boxes made once): every chat client's serializer writes them, and the
+    /// tool's own <see cref="JsonSerializerOptions"/> know them without reflection. Everything else is written as a
+    /// <see cref="JsonElement"/> with those options.
     /// </summary>
     protected object? Result<T>(T result) => result switch
     {
         null => null,
-        string or bool or int or long => result,
+        bool flag => BoxedResults.Of(flag),
+        int number => BoxedResults.Of(number),
+        string or long => result,
         _ => JsonSerializer.SerializeToElement(result, ResultMetadata<T>()),
     };
 

@@ -160,26 +160,35 @@ namespace Shop.Agents
 
             private static global::Shop.Agents.Address BuildAddress1(ref global::PatternsGen.Agents.AgentToolArguments properties)
             {
-                var value = new global::Shop.Agents.Address(properties.Required("street", global::PatternsGen.Agents.AgentArgumentReaders.String), properties.Required("city", global::PatternsGen.Agents.AgentArgumentReaders.String), properties.OptionalOrNull("zip", global::PatternsGen.Agents.AgentArgumentReaders.String, null));
+                var read_Street = properties.Required("street", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var read_City = properties.Required("city", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var read_Zip = properties.OptionalOrNull("zip", global::PatternsGen.Agents.AgentArgumentReaders.String, null);
+                properties.EnsureNoOthers();
+                var value = new global::Shop.Agents.Address(read_Street, read_City, read_Zip);
 
                 return value;
             }
 
             private static global::Shop.Agents.LineItem BuildLineItem2(ref global::PatternsGen.Agents.AgentToolArguments properties)
             {
+                var read_ProductId = properties.Required("productId", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var has_Quantity = properties.TryGet("quantity", global::PatternsGen.Agents.AgentArgumentReaders.Int32, out var given_Quantity);
+                var has_Notes = properties.TryGetOrNull("notes", __AgentToolReaders.ReadArrayOfString, out var given_Notes);
+                var has_Status = properties.TryGetOrNullValue("status", __AgentToolReaders.ReadOrderStatus, out var given_Status);
+                properties.EnsureNoOthers();
                 var value = new global::Shop.Agents.LineItem()
                 {
-                    ProductId = properties.Required("productId", global::PatternsGen.Agents.AgentArgumentReaders.String),
+                    ProductId = read_ProductId,
                 };
-                if (properties.TryGet("quantity", global::PatternsGen.Agents.AgentArgumentReaders.Int32, out var given_Quantity))
+                if (has_Quantity)
                 {
                     value.Quantity = given_Quantity;
                 }
-                if (properties.TryGetOrNull("notes", __AgentToolReaders.ReadArrayOfString, out var given_Notes))
+                if (has_Notes)
                 {
                     value.Notes = given_Notes is { } items_Notes ? new global::System.Collections.Generic.List<string>(items_Notes) : null;
                 }
-                if (properties.TryGetOrNullValue("status", __AgentToolReaders.ReadOrderStatus, out var given_Status))
+                if (has_Status)
                 {
                     value.Status = given_Status;
                 }
@@ -189,8 +198,12 @@ namespace Shop.Agents
 
             private static global::Shop.Agents.Window BuildWindow3(ref global::PatternsGen.Agents.AgentToolArguments properties)
             {
-                var value = new global::Shop.Agents.Window(properties.Required("from", global::PatternsGen.Agents.AgentArgumentReaders.DateTime), properties.Required("to", global::PatternsGen.Agents.AgentArgumentReaders.DateTime));
-                if (properties.TryGet("inclusive", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, out var given_Inclusive))
+                var read_From = properties.Required("from", global::PatternsGen.Agents.AgentArgumentReaders.DateTime);
+                var read_To = properties.Required("to", global::PatternsGen.Agents.AgentArgumentReaders.DateTime);
+                var has_Inclusive = properties.TryGet("inclusive", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, out var given_Inclusive);
+                properties.EnsureNoOthers();
+                var value = new global::Shop.Agents.Window(read_From, read_To);
+                if (has_Inclusive)
                 {
                     value = value with { Inclusive = given_Inclusive };
                 }
