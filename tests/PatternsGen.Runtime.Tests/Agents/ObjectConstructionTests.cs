@@ -69,6 +69,15 @@ public sealed class ObjectConstructionTests
     }
 
     [Fact]
+    public async Task Property_names_written_with_escapes_are_found_and_counted_like_plain_ones()
+    {
+        Assert.Equal(4, await Tool("weigh").InvokeAsync(Json("""{"parcel":{"l\u0061bel":"a","weight":4}}""")));
+
+        var error = await Assert.ThrowsAsync<AgentToolArgumentException>(async () => await Tool("weigh").InvokeAsync(Json("""{"parcel":{"l\u0061bel":"a","label":"b"}}""")));
+        Assert.Equal(("parcel.label", "it twice"), (error.ParamName, error.Actual));
+    }
+
+    [Fact]
     public async Task A_dictionary_with_a_name_the_object_lacks_is_refused_before_construction_too()
     {
         var parcel = new Dictionary<string, object?> { ["label"] = "a", ["colour"] = "red" };
