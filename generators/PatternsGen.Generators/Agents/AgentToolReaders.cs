@@ -84,8 +84,7 @@ internal sealed class AgentToolReaders
         var binds = properties.Where(static p => p.Binding is ToolPropertyBinding.Constructor or ToolPropertyBinding.RequiredProperty)
             .ToDictionary(static p => p.Member, p => AgentToolEmitter.Bind("properties", p.JsonName, p.Member, p.Type, p.Default, this));
         var later = properties.Where(static p => p.Binding is ToolPropertyBinding.SetProperty or ToolPropertyBinding.WithProperty)
-            .Select(p => (Property: p, Condition: TryGet(p)))
-            .ToList();
+            .ToDictionary(static p => p.Member, TryGet);
 
         var builder = "Build" + Identifiers.Escape(type.Type.Name).TrimStart('@') + (_builders.Count + 1);
         var names = string.Join(", ", properties.Select(static p => AgentToolEmitter.Literal(p.JsonName)));
@@ -98,7 +97,7 @@ internal sealed class AgentToolReaders
         {
             body.Add(binds.TryGetValue(property.Member, out var bind)
                 ? $"    var {Read(property)} = {bind};"
-                : $"    var has_{property.Member} = {later.First(l => l.Property == property).Condition};");
+                : $"    var has_{property.Member} = {later[property.Member]};");
         }
 
         body.Add("    properties.EnsureNoOthers();");
@@ -112,7 +111,7 @@ internal sealed class AgentToolReaders
             body.Add("    };");
         }
 
-        foreach (var (property, _) in later)
+        foreach (var property in properties.Where(p => later.ContainsKey(p.Member)))
         {
             var member = Identifiers.Escape(property.Member);
             var assigned = AgentToolEmitter.FromRead(property.Type, "given_" + property.Member, property.Member);
@@ -134,7 +133,7 @@ internal sealed class AgentToolReaders
     /// <summary>The local a property read before construction is held in.</summary>
     private static string Read(ToolPropertyModel property) => "read_" + property.Member;
 
-    /// <summary>The condition that reads an optional property set after construction into <c>given_Member</c>.</summary>
+    /// <summary>The read of an optional property set after construction: true when given, its value in <c>given_Member</c>.</summary>
     private string TryGet(ToolPropertyModel property)
     {
         var reader = For(property.Type);

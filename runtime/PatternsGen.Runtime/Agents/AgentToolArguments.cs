@@ -141,8 +141,8 @@ public struct AgentToolArguments
 
     /// <summary>
     /// Refuses a name that is none of the parameters (or properties), and a JSON property given twice: the schema
-    /// allows neither. Called after every name has been read: if each was found at most once, the names given are
-    /// exactly those found when their count is the number found.
+    /// allows neither. Called once every name has been looked up, each once: the names given are then exactly the
+    /// ones found when there are as many of them as were found.
     /// </summary>
     public readonly void EnsureNoOthers()
     {
