@@ -10,7 +10,8 @@ namespace PatternsGen.Agents;
 /// </summary>
 /// <remarks>
 /// A mutable struct so that counting the names it has found costs nothing: after binding,
-/// <see cref="EnsureNoOthers"/> compares that count with the dictionary's size instead of walking its keys.
+/// <see cref="EnsureNoOthers"/> compares that count with the dictionary's size (or the JSON object's property count)
+/// instead of walking the names.
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public struct AgentToolArguments
@@ -291,7 +292,7 @@ public struct AgentToolArguments
         _names.Length == 0 ? "no arguments (there are no parameters)" : "one of " + string.Join(", ", _names),
         Nested ? "a property it does not have" : "an argument it does not take");
 
-    /// <summary>Every property of <paramref name="json"/> is one of <paramref name="names"/>, once.</summary>
+    /// <summary>Throws for the first property of <paramref name="json"/> that is not one of <paramref name="names"/>, or that is there twice.</summary>
     private static void CheckNames(JsonElement json, in ArgumentPosition at, string[] names)
     {
         var seen = names.Length <= 64 ? null : new bool[names.Length];
