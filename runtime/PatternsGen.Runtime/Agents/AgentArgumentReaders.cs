@@ -161,33 +161,32 @@ public static class AgentArgumentReaders
         private static AgentToolArgumentException Mismatch(object value, in ArgumentPosition at) => at.Mismatch("a GUID string (format uuid)", value);
     }
 
+    // DateTime and DateTimeOffset take the same strings, and say so in the same words.
+    private const string DateTimeExpected = "an ISO 8601 date-time string";
+
     private sealed class DateTimeReader : AgentArgumentReader<DateTime>
     {
-        private const string Expected = "an ISO 8601 date-time string";
-
         internal override DateTime ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
-            kind == JsonValueKind.String && json.TryGetDateTime(out var time) ? time : throw at.Mismatch(Expected, json);
+            kind == JsonValueKind.String && json.TryGetDateTime(out var time) ? time : throw at.Mismatch(DateTimeExpected, json);
 
         internal override DateTime ReadValue(object value, in ArgumentPosition at) => value switch
         {
             System.DateTime time => time,
             string text when System.DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) => time,
-            _ => throw at.Mismatch(Expected, value),
+            _ => throw at.Mismatch(DateTimeExpected, value),
         };
     }
 
     private sealed class DateTimeOffsetReader : AgentArgumentReader<DateTimeOffset>
     {
-        private const string Expected = "an ISO 8601 date-time string";
-
         internal override DateTimeOffset ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
-            kind == JsonValueKind.String && json.TryGetDateTimeOffset(out var time) ? time : throw at.Mismatch(Expected, json);
+            kind == JsonValueKind.String && json.TryGetDateTimeOffset(out var time) ? time : throw at.Mismatch(DateTimeExpected, json);
 
         internal override DateTimeOffset ReadValue(object value, in ArgumentPosition at) => value switch
         {
             System.DateTimeOffset time => time,
             string text when System.DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var time) => time,
-            _ => throw at.Mismatch(Expected, value),
+            _ => throw at.Mismatch(DateTimeExpected, value),
         };
     }
 
