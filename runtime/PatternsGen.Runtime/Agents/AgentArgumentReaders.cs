@@ -207,15 +207,19 @@ public static class AgentArgumentReaders
         private readonly string _expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
         private readonly byte[][] _utf8 = [.. names.Select(static n => System.Text.Encoding.UTF8.GetBytes(n))];
 
+        // A name with a backslash could equal escaped text that means something else: such names are only compared unescaped.
+        private readonly bool _rawComparable = System.Array.TrueForAll(names, static n => !n.Contains('\\'));
+
         internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
         {
             if (kind == JsonValueKind.String)
             {
 #if NET9_0_OR_GREATER
-                // The raw text (in its quotes) is the name itself unless it has escapes: compared as bytes, in place.
-                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
-                if (raw.IndexOf((byte)'\\') < 0)
+                if (_rawComparable)
                 {
+                    // The raw text (in its quotes) is the name itself when it has no escapes: compared as bytes, in place.
+                    // Text with escapes has a backslash, which no name has, so it matches none here and is unescaped below.
+                    var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
                     var text = raw[1..^1];
                     for (var i = 0; i < _utf8.Length; i++)
                     {
@@ -225,7 +229,10 @@ public static class AgentArgumentReaders
                         }
                     }
 
-                    throw at.Mismatch(_expected, json);
+                    if (text.IndexOf((byte)'\\') < 0)
+                    {
+                        throw at.Mismatch(_expected, json);
+                    }
                 }
 #endif
                 for (var i = 0; i < _utf8.Length; i++)

@@ -99,6 +99,18 @@ public sealed class AgentToolBindingTests
     }
 
     [Fact]
+    public void An_enum_name_with_a_backslash_matches_only_text_that_unescapes_to_it()
+    {
+        var read = AgentArgumentReaders.Enum([@"a\u0042", "b"], [Priority.High, Priority.Low]);
+        var at = new ArgumentPosition("tool", "priority", AgentToolLimits.Default);
+        using var name = JsonDocument.Parse("\"a\\\\u0042\""); // the name itself, its backslash escaped
+        using var other = JsonDocument.Parse("\"a\\u0042\""); // "aB": its raw text is the name's, but it means something else
+
+        Assert.Equal(Priority.High, read.ReadJson(name.RootElement, JsonValueKind.String, at));
+        Assert.Throws<AgentToolArgumentException>(() => read.ReadJson(other.RootElement, JsonValueKind.String, at));
+    }
+
+    [Fact]
     public async Task Values_beyond_a_limit_are_refused_in_words_that_name_the_limit()
     {
         var tools = _tools.GetAgentTools(new AgentToolOptions { Limits = new AgentToolLimits { MaxStringLength = 3, MaxArrayLength = 2 } });
