@@ -76,57 +76,83 @@ public struct AgentToolArguments
     }
 
     /// <summary>A required value.</summary>
-    public T Required<T>(string name, AgentArgumentReader<T> read) =>
-        Look(name, read, out var result) == Found.Value ? result : throw Missing(name);
+    public T Required<T>(string name, AgentArgumentReader<T> read)
+    {
+        var value = Look(name, read, out var found);
+        return found == Found.Value ? value : throw Missing(name);
+    }
 
     /// <summary>An optional value: <paramref name="fallback"/> when absent.</summary>
-    public T Optional<T>(string name, AgentArgumentReader<T> read, T fallback) =>
-        Look(name, read, out var result) == Found.Value ? result : fallback;
+    public T Optional<T>(string name, AgentArgumentReader<T> read, T fallback)
+    {
+        var value = Look(name, read, out var found);
+        return found == Found.Value ? value : fallback;
+    }
 
     /// <summary>A required value that may be null.</summary>
     public T? RequiredOrNull<T>(string name, AgentArgumentReader<T> read)
-        where T : class => Look(name, read, out var result) switch
+        where T : class
+    {
+        var value = Look(name, read, out var found);
+        return found switch
         {
-            Found.Value => result,
+            Found.Value => value,
             Found.Null => null,
             _ => throw Missing(name),
         };
+    }
 
     /// <summary>A required value-type value that may be null.</summary>
     public T? RequiredOrNullValue<T>(string name, AgentArgumentReader<T> read)
-        where T : struct => Look(name, read, out var result) switch
+        where T : struct
+    {
+        var value = Look(name, read, out var found);
+        return found switch
         {
-            Found.Value => result,
+            Found.Value => value,
             Found.Null => null,
             _ => throw Missing(name),
         };
+    }
 
     /// <summary>An optional value that may be null: <paramref name="fallback"/> when absent.</summary>
     public T? OptionalOrNull<T>(string name, AgentArgumentReader<T> read, T? fallback)
-        where T : class => Look(name, read, out var result) switch
+        where T : class
+    {
+        var value = Look(name, read, out var found);
+        return found switch
         {
-            Found.Value => result,
+            Found.Value => value,
             Found.Null => null,
             _ => fallback,
         };
+    }
 
     /// <summary>An optional value-type value that may be null: <paramref name="fallback"/> when absent.</summary>
     public T? OptionalOrNullValue<T>(string name, AgentArgumentReader<T> read, T? fallback)
-        where T : struct => Look(name, read, out var result) switch
+        where T : struct
+    {
+        var value = Look(name, read, out var found);
+        return found switch
         {
-            Found.Value => result,
+            Found.Value => value,
             Found.Null => null,
             _ => fallback,
         };
+    }
 
     /// <summary>An optional property set after construction: false when absent (or null where null is not allowed).</summary>
-    public bool TryGet<T>(string name, AgentArgumentReader<T> read, out T result) => Look(name, read, out result) == Found.Value;
+    public bool TryGet<T>(string name, AgentArgumentReader<T> read, out T result)
+    {
+        result = Look(name, read, out var found);
+        return found == Found.Value;
+    }
 
     /// <summary>An optional property that may be null, set after construction: false only when absent.</summary>
     public bool TryGetOrNull<T>(string name, AgentArgumentReader<T> read, out T? result)
         where T : class
     {
-        var found = Look(name, read, out var value);
+        var value = Look(name, read, out var found);
         result = found == Found.Value ? value : null;
         return found != Found.Absent;
     }
@@ -135,7 +161,7 @@ public struct AgentToolArguments
     public bool TryGetOrNullValue<T>(string name, AgentArgumentReader<T> read, out T? result)
         where T : struct
     {
-        var found = Look(name, read, out var value);
+        var value = Look(name, read, out var found);
         result = found == Found.Value ? value : null;
         return found != Found.Absent;
     }
@@ -180,28 +206,33 @@ public struct AgentToolArguments
         Value,
     }
 
-    /// <summary>Finds <paramref name="name"/> and reads it unless absent or null; a JSON value's kind is read once, and a property of a JSON object is never boxed.</summary>
+    /// <summary>
+    /// Finds <paramref name="name"/> and reads it unless absent or null (<paramref name="found"/> says which); a JSON
+    /// value's kind is read once, and a property of a JSON object is never boxed.
+    /// </summary>
+    // The value is returned and the outcome goes out, not the other way round: a reference written through an out
+    // parameter takes a GC write barrier, and calls measured a little faster this way (docs/benchmarks.md).
     // Never inlined: with dynamic PGO a call site that always sees one tool inlines the whole generated binding,
     // and a Look per argument inlined into that ran out the JIT's inlining budget, leaving the small calls around
     // it (Optional, EnsureNoOthers, Result) as calls. One call per argument is cheaper (docs/benchmarks.md).
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private Found Look<T>(string name, AgentArgumentReader<T> read, out T result)
+    private T Look<T>(string name, AgentArgumentReader<T> read, out Found found)
     {
-        result = default!;
+        found = Found.Absent;
         JsonElement json;
         object? value;
         if (_call is not null)
         {
             if (!_call.TryGetValue(name, out value))
             {
-                return Found.Absent;
+                return default!;
             }
         }
         else if (_dictionary is not null)
         {
             if (!_dictionary.TryGetValue(name, out value))
             {
-                return Found.Absent;
+                return default!;
             }
         }
         else if (TryGetProperty(name, out json))
@@ -211,13 +242,20 @@ public struct AgentToolArguments
         }
         else
         {
-            return Found.Absent;
+            return default!;
         }
 
         _found++;
         if (value is not JsonElement element)
         {
-            return value is null ? Found.Null : ReadValue(name, read, value, out result);
+            if (value is null)
+            {
+                found = Found.Null;
+                return default!;
+            }
+
+            found = Found.Value;
+            return ReadValue(name, read, value);
         }
 
         json = element;
@@ -225,11 +263,12 @@ public struct AgentToolArguments
         var kind = json.ValueKind;
         if (kind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
-            return Found.Null;
+            found = Found.Null;
+            return default!;
         }
 
-        result = read.ReadJson(json, kind, At(name));
-        return Found.Value;
+        found = Found.Value;
+        return read.ReadJson(json, kind, At(name));
     }
 
     // Generated code passes the same string instances as the names it was created with, so they are found by reference.
@@ -249,11 +288,7 @@ public struct AgentToolArguments
 
     // Values from code, out of line: Look then holds only the JSON path, the one models take.
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private readonly Found ReadValue<T>(string name, AgentArgumentReader<T> read, object value, out T result)
-    {
-        result = read.ReadValue(value, At(name));
-        return Found.Value;
-    }
+    private readonly T ReadValue<T>(string name, AgentArgumentReader<T> read, object value) => read.ReadValue(value, At(name));
 
     private readonly AgentToolArgumentException Missing(string name)
     {
