@@ -87,6 +87,7 @@ public class AgentToolRegistrationBenchmarks
 /// handed back (the factory writes it as a JsonElement; the generated tool gives the int itself, which every chat
 /// client's serializer writes). <c>Invoke_*</c>: the seed's search_orders ({"customer":…,"status":"Shipped","limit":5});
 /// <c>InvokeObject_*</c>: a record argument of four properties ({"to":{"street":…,"city":…,"country":…,"floor":3},"parcels":2}).
+/// <c>*_HandWritten</c> is the floor: the same tools bound by hand with only the checks of kind (<see cref="HandWrittenTools"/>).
 /// </summary>
 [MemoryDiagnoser]
 [GroupBenchmarksBy(BenchmarkLogicalGroupRule.ByCategory)]
@@ -99,6 +100,8 @@ public class AgentToolInvocationBenchmarks
     private AIFunction _generatedObject = null!;
     private AIFunction _factoryObject = null!;
     private AIFunctionArguments _objectArguments = null!;
+    private AIFunction _handWritten = null!;
+    private AIFunction _handWrittenObject = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -112,6 +115,22 @@ public class AgentToolInvocationBenchmarks
         _generatedObject = shipping.GetAgentTools()[0];
         _factoryObject = AIFunctionFactory.Create(typeof(ShippingTools).GetMethod(nameof(ShippingTools.Quote))!, shipping);
         _objectArguments = Arguments("""{"to":{"street":"1 Main St","city":"Oslo","country":"NO","floor":3},"parcels":2}""");
+
+        _handWritten = HandWrittenTools.Search(tools);
+        _handWrittenObject = HandWrittenTools.Quote(shipping);
+        SameResult(_generated, _handWritten, _arguments);
+        SameResult(_generatedObject, _handWrittenObject, _objectArguments);
+    }
+
+    // The floor is only a floor if it does the same work: the same arguments must give the same result.
+    private static void SameResult(AIFunction generated, AIFunction handWritten, AIFunctionArguments arguments)
+    {
+        var expected = generated.InvokeAsync(arguments).AsTask().GetAwaiter().GetResult();
+        var actual = handWritten.InvokeAsync(arguments).AsTask().GetAwaiter().GetResult();
+        if (!Equals(expected, actual))
+        {
+            throw new InvalidOperationException($"{handWritten.Name} gave {actual}, the generated tool {expected}.");
+        }
     }
 
     private static AIFunctionArguments Arguments(string json)
@@ -126,9 +145,15 @@ public class AgentToolInvocationBenchmarks
     [Benchmark, BenchmarkCategory("scalars")]
     public ValueTask<object?> Invoke_PatternsGen() => _generated.InvokeAsync(_arguments);
 
+    [Benchmark, BenchmarkCategory("scalars")]
+    public ValueTask<object?> Invoke_HandWritten() => _handWritten.InvokeAsync(_arguments);
+
     [Benchmark(Baseline = true), BenchmarkCategory("object")]
     public ValueTask<object?> InvokeObject_AIFunctionFactory() => _factoryObject.InvokeAsync(_objectArguments);
 
     [Benchmark, BenchmarkCategory("object")]
     public ValueTask<object?> InvokeObject_PatternsGen() => _generatedObject.InvokeAsync(_objectArguments);
+
+    [Benchmark, BenchmarkCategory("object")]
+    public ValueTask<object?> InvokeObject_HandWritten() => _handWrittenObject.InvokeAsync(_objectArguments);
 }
