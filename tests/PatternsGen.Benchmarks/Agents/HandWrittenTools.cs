@@ -13,6 +13,7 @@ namespace PatternsGen.Benchmarks.Agents;
 internal static class HandWrittenTools
 {
     private static readonly byte[][] StatusNames = [.. new[] { "Open", "Shipped", "Cancelled" }.Select(System.Text.Encoding.UTF8.GetBytes)];
+    private static readonly BenchStatus[] Statuses = [BenchStatus.Open, BenchStatus.Shipped, BenchStatus.Cancelled]; // by name, as the generated reader maps them
     private static readonly byte[][] AddressNames = [.. new[] { "street", "city", "country", "floor" }.Select(System.Text.Encoding.UTF8.GetBytes)];
     private static readonly object[] SmallInts = [.. Enumerable.Range(0, 256).Select(static i => (object)i)];
 
@@ -49,7 +50,7 @@ internal static class HandWrittenTools
                     index++;
                 }
 
-                status = index < StatusNames.Length ? (BenchStatus)index : throw new ArgumentException("not a status", "status");
+                status = index < StatusNames.Length ? Statuses[index] : throw new ArgumentException("not a status", "status");
             }
 
             var limit = 10;
