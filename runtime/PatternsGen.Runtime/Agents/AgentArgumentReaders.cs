@@ -201,7 +201,7 @@ public static class AgentArgumentReaders
         private static AgentToolArgumentException Mismatch(object value, in ArgumentPosition at) => at.Mismatch("an absolute URI string", value);
     }
 
-    private sealed class EnumReader<T>(string[] names, T[] values) : AgentArgumentReader<T>
+    internal sealed class EnumReader<T>(string[] names, T[] values) : AgentArgumentReader<T>
         where T : struct, System.Enum
     {
         private readonly string _expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
@@ -210,41 +210,46 @@ public static class AgentArgumentReaders
         // A name with a backslash could equal escaped text that means something else: such names are only compared unescaped.
         private readonly bool _rawComparable = System.Array.TrueForAll(names, static n => !n.Contains('\\'));
 
-        internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at)
-        {
-            if (kind == JsonValueKind.String)
-            {
-#if NET9_0_OR_GREATER
-                if (_rawComparable)
-                {
-                    // The raw text (in its quotes) is the name itself when it has no escapes: compared as bytes, in place.
-                    // Text with escapes has a backslash, which no name has, so it matches none here and is unescaped below.
-                    var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
-                    var text = raw[1..^1];
-                    for (var i = 0; i < _utf8.Length; i++)
-                    {
-                        if (text.SequenceEqual(_utf8[i]))
-                        {
-                            return values[i];
-                        }
-                    }
+        internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
+            kind == JsonValueKind.String && TryMatch(json, out var value) ? value : throw at.Mismatch(_expected, json);
 
-                    if (text.IndexOf((byte)'\\') < 0)
-                    {
-                        throw at.Mismatch(_expected, json);
-                    }
-                }
-#endif
+        /// <summary>The member named by JSON string <paramref name="json"/>, if any.</summary>
+        internal bool TryMatch(JsonElement json, out T value)
+        {
+#if NET9_0_OR_GREATER
+            if (_rawComparable)
+            {
+                // The raw text (in its quotes) is the name itself when it has no escapes: compared as bytes, in place.
+                // Text with escapes has a backslash, which no name has, so it matches none here and is unescaped below.
+                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
+                var text = raw[1..^1];
                 for (var i = 0; i < _utf8.Length; i++)
                 {
-                    if (json.ValueEquals(_utf8[i])) // in place, unescaping if need be: no string is made for the name
+                    if (text.SequenceEqual(_utf8[i]))
                     {
-                        return values[i];
+                        value = values[i];
+                        return true;
                     }
+                }
+
+                if (text.IndexOf((byte)'\\') < 0)
+                {
+                    value = default;
+                    return false;
+                }
+            }
+#endif
+            for (var i = 0; i < _utf8.Length; i++)
+            {
+                if (json.ValueEquals(_utf8[i])) // in place, unescaping if need be: no string is made for the name
+                {
+                    value = values[i];
+                    return true;
                 }
             }
 
-            throw at.Mismatch(_expected, json);
+            value = default;
+            return false;
         }
 
         internal override T ReadValue(object value, in ArgumentPosition at) => value switch

@@ -57,6 +57,9 @@ public abstract class AgentToolFunction : AIFunction
     /// <inheritdoc />
     public sealed override JsonSerializerOptions JsonSerializerOptions => _json;
 
+    /// <summary>The limits on arguments in force, for the generated fast path (<see cref="AgentToolFastPath"/>).</summary>
+    protected AgentToolLimits Limits => _limits;
+
     /// <summary>Parses a schema written by the generator. Called once per tool type.</summary>
     protected static JsonElement ParseSchema(string json)
     {
