@@ -68,8 +68,19 @@ internal static class AgentToolEmitter
         writer.Indentation++;
         writer.WriteLine();
         var async = tool.Returns is ToolReturn.Task or ToolReturn.TaskOfValue or ToolReturn.ValueTask or ToolReturn.ValueTaskOfValue;
+        var fast = HasFastPath(tool);
+        if (fast)
+        {
+            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath");
+        }
+
         writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)");
         writer.OpenBlock();
+        if (fast)
+        {
+            WriteFastPath(writer, tool, readers);
+        }
+
         writer.WriteLine("var arguments = Arguments(call);");
         foreach (var parameter in tool.Parameters)
         {
@@ -87,8 +98,65 @@ internal static class AgentToolEmitter
         }
 
         writer.WriteLine("arguments.EnsureNoOthers();");
+        WriteCall(writer, tool, "arg_");
+        writer.CloseBlock();
+        writer.Indentation--;
+        writer.WriteLine("}");
+    }
 
-        var call = $"owner.{Identifiers.Escape(tool.Method)}({string.Join(", ", tool.Parameters.Select(static p => p.Injected == "ct" ? "ct" : Identifiers.Escape("arg_" + p.Name)))})";
+    /// <summary>
+    /// A tool whose bound parameters are all plain scalars (not nullable) is first bound by <c>AgentToolFastPath</c>:
+    /// each argument read in place if it is a JSON value of its kind, the general binding below taking any call that is not.
+    /// </summary>
+    private static bool HasFastPath(AgentToolModel tool) =>
+        tool.Parameters.Any(static p => p.Injected is null)
+        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && FastRead(p.Type!) is not null));
+
+    private static string? FastRead(ToolValueType type) => type.Nullable ? null : type.Kind switch
+    {
+        ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum => type.Kind.ToString(),
+        _ => null,
+    };
+
+    private static void WriteFastPath(SourceWriter writer, AgentToolModel tool, AgentToolReaders readers)
+    {
+        writer.WriteLine("// The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.");
+        writer.WriteLine("var found = 0;");
+        var reads = new System.Collections.Generic.List<string>();
+        foreach (var parameter in tool.Parameters.Where(static p => p.Injected is null))
+        {
+            var type = parameter.Type!;
+            var kind = FastRead(type);
+            var extra = type.Kind switch
+            {
+                ToolValueKind.Enum => readers.For(type) + ", ",
+                _ => "",
+            };
+            var fallback = parameter.Default is { } value ? value.CSharp + ", " : "";
+            var limits = type.Kind == ToolValueKind.String ? "Limits, " : "";
+            var required = parameter.Default is null ? "Required" : "Optional";
+            reads.Add($"{Agents}.AgentToolFastPath.{required}{kind}(call, {Literal(parameter.Name)}, {extra}{fallback}{limits}ref found, out var {Identifiers.Escape("fast_" + parameter.Name)})");
+        }
+
+        reads.Add("call.Count == found"); // no other names: each read counted the one it found
+        writer.WriteLine($"if ({reads[0]}");
+        writer.Indentation++;
+        for (var i = 1; i < reads.Count; i++)
+        {
+            writer.WriteLine($"&& {reads[i]}{(i == reads.Count - 1 ? ")" : "")}");
+        }
+
+        writer.Indentation--;
+        writer.OpenBlock();
+        WriteCall(writer, tool, "fast_");
+        writer.CloseBlock();
+        writer.WriteLine();
+    }
+
+    /// <summary>The call of the method with the values bound to locals named <paramref name="prefix"/> and each parameter's name, and the return of its result.</summary>
+    private static void WriteCall(SourceWriter writer, AgentToolModel tool, string prefix)
+    {
+        var call = $"owner.{Identifiers.Escape(tool.Method)}({string.Join(", ", tool.Parameters.Select(p => p.Injected == "ct" ? "ct" : Identifiers.Escape(prefix + p.Name)))})";
         switch (tool.Returns)
         {
             case ToolReturn.Void:
@@ -106,10 +174,6 @@ internal static class AgentToolEmitter
                 writer.WriteLine($"return Result(await {call}.ConfigureAwait(false));");
                 break;
         }
-
-        writer.CloseBlock();
-        writer.Indentation--;
-        writer.WriteLine("}");
     }
 
     /// <summary>The binding call for one value (a parameter or a constructor argument): required or optional, nullable or not.</summary>

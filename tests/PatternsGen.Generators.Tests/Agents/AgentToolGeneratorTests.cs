@@ -63,6 +63,17 @@ public sealed class AgentToolGeneratorTests
 
             [AgentTool(Description = "Places an order.")]
             public string PlaceOrder(Address shipTo, LineItem[] items, Window? window = null, Address? billTo = null) => "";
+
+            /// <summary>Counts a customer's orders: plain scalars only, so bound in place first.</summary>
+            [AgentTool]
+            public Task<int> CountOrders(string customer, OrderStatus status = OrderStatus.Pending, bool open = true, CancellationToken ct = default) =>
+                Task.FromResult(0);
+
+            /// <summary>Holds stock.</summary>
+            [AgentTool]
+            public void Reserve(string sku, long quantity, double weight = 0.5)
+            {
+            }
         }
         """;
 

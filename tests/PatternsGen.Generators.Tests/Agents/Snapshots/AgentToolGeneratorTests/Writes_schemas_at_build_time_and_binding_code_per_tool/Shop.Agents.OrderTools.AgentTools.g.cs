@@ -7,7 +7,7 @@ namespace Shop.Agents
     partial class OrderTools
     {
         /// <summary>
-        /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: search_orders, cancel_order, average_of, get_http_status, place_order.
+        /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: search_orders, cancel_order, average_of, get_http_status, place_order, count_orders, reserve.
         /// Their JSON schemas were written at build time; their arguments are bound without reflection, and a call whose
         /// arguments do not match throws <see cref="global::PatternsGen.Agents.AgentToolArgumentException"/> before the method runs.
         /// </summary>
@@ -19,6 +19,8 @@ namespace Shop.Agents
             new __AgentTool3_AverageOf(this, options),
             new __AgentTool4_GetHTTPStatus(this, options),
             new __AgentTool5_PlaceOrder(this, options),
+            new __AgentTool6_CountOrders(this, options),
+            new __AgentTool7_Reserve(this, options),
         ];
 
         /// <summary>The <c>search_orders</c> tool: calls <see cref="SearchOrders"/>.</summary>
@@ -133,6 +135,74 @@ namespace Shop.Agents
                 var arg_billTo = arguments.OptionalOrNull("billTo", __AgentToolReaders.ReadAddress, null);
                 arguments.EnsureNoOthers();
                 return new global::System.Threading.Tasks.ValueTask<object?>(Result(owner.PlaceOrder(arg_shipTo, arg_items, arg_window, arg_billTo)));
+            }
+        }
+
+        /// <summary>The <c>count_orders</c> tool: calls <see cref="CountOrders"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        private sealed class __AgentTool6_CountOrders(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
+            : global::PatternsGen.Agents.AgentToolFunction("count_orders", "Counts a customer's orders: plain scalars only, so bound in place first.", Schema, StrictSchema, Parameters, requiresApproval: false, options)
+        {
+            private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\"],\"default\":\"Pending\"},\"open\":{\"type\":\"boolean\",\"default\":true}},\"required\":[\"customer\"],\"additionalProperties\":false}");
+
+            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]},\"open\":{\"type\":[\"boolean\",\"null\"]}},\"required\":[\"customer\",\"status\",\"open\"],\"additionalProperties\":false}");
+
+            private static readonly string[] Parameters = ["customer", "status", "open"];
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath
+            protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
+            {
+                // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
+                var found = 0;
+                if (global::PatternsGen.Agents.AgentToolFastPath.RequiredString(call, "customer", Limits, ref found, out var fast_customer)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalEnum(call, "status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending, ref found, out var fast_status)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalBoolean(call, "open", true, ref found, out var fast_open)
+                    && call.Count == found)
+                {
+                    return Result(await owner.CountOrders(fast_customer, fast_status, fast_open, ct).ConfigureAwait(false));
+                }
+
+                var arguments = Arguments(call);
+                var arg_customer = arguments.Required("customer", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var arg_status = arguments.Optional("status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending);
+                var arg_open = arguments.Optional("open", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, true);
+                arguments.EnsureNoOthers();
+                return Result(await owner.CountOrders(arg_customer, arg_status, arg_open, ct).ConfigureAwait(false));
+            }
+        }
+
+        /// <summary>The <c>reserve</c> tool: calls <see cref="Reserve"/>.</summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        private sealed class __AgentTool7_Reserve(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
+            : global::PatternsGen.Agents.AgentToolFunction("reserve", "Holds stock.", Schema, StrictSchema, Parameters, requiresApproval: false, options)
+        {
+            private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"},\"weight\":{\"type\":\"number\",\"default\":0.5}},\"required\":[\"sku\",\"quantity\"],\"additionalProperties\":false}");
+
+            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"sku\":{\"type\":\"string\"},\"quantity\":{\"type\":\"integer\"},\"weight\":{\"type\":[\"number\",\"null\"]}},\"required\":[\"sku\",\"quantity\",\"weight\"],\"additionalProperties\":false}");
+
+            private static readonly string[] Parameters = ["sku", "quantity", "weight"];
+
+            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath
+            protected override global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
+            {
+                // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
+                var found = 0;
+                if (global::PatternsGen.Agents.AgentToolFastPath.RequiredString(call, "sku", Limits, ref found, out var fast_sku)
+                    && global::PatternsGen.Agents.AgentToolFastPath.RequiredInt64(call, "quantity", ref found, out var fast_quantity)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalDouble(call, "weight", 0.5D, ref found, out var fast_weight)
+                    && call.Count == found)
+                {
+                    owner.Reserve(fast_sku, fast_quantity, fast_weight);
+                    return default;
+                }
+
+                var arguments = Arguments(call);
+                var arg_sku = arguments.Required("sku", global::PatternsGen.Agents.AgentArgumentReaders.String);
+                var arg_quantity = arguments.Required("quantity", global::PatternsGen.Agents.AgentArgumentReaders.Int64);
+                var arg_weight = arguments.Optional("weight", global::PatternsGen.Agents.AgentArgumentReaders.Double, 0.5D);
+                arguments.EnsureNoOthers();
+                owner.Reserve(arg_sku, arg_quantity, arg_weight);
+                return default;
             }
         }
 
