@@ -105,14 +105,15 @@ internal static class AgentToolEmitter
     }
 
     /// <summary>
-    /// A tool whose bound parameters are all plain scalars (not nullable) is first bound by <c>AgentToolFastPath</c>:
+    /// A tool whose bound parameters are all plain scalars (nullable ones only with a default) is first bound by <c>AgentToolFastPath</c>:
     /// each argument read in place if it is a JSON value of its kind, the general binding below taking any call that is not.
     /// </summary>
     private static bool HasFastPath(AgentToolModel tool) =>
         tool.Parameters.Any(static p => p.Injected is null)
-        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && FastRead(p.Type!) is not null));
+        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && FastRead(p.Type!) is not null && (!p.Type!.Nullable || p.Default is not null)));
 
-    private static string? FastRead(ToolValueType type) => type.Nullable ? null : type.Kind switch
+    /// <summary>The kind's name in <c>AgentToolFastPath</c>'s methods; null where the fast path has none (and for a nullable value with no default).</summary>
+    private static string? FastRead(ToolValueType type) => type.Kind switch
     {
         ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum => type.Kind.ToString(),
         _ => null,
@@ -134,7 +135,7 @@ internal static class AgentToolEmitter
             };
             var fallback = parameter.Default is { } value ? value.CSharp + ", " : "";
             var limits = type.Kind == ToolValueKind.String ? "Limits, " : "";
-            var required = parameter.Default is null ? "Required" : "Optional";
+            var required = parameter.Default is null ? "Required" : type.Nullable ? "OptionalOrNull" : "Optional";
             reads.Add($"{Agents}.AgentToolFastPath.{required}{kind}(call, {Literal(parameter.Name)}, {extra}{fallback}{limits}ref found, out var {Identifiers.Escape("fast_" + parameter.Name)})");
         }
 

@@ -119,6 +119,111 @@ public static class AgentToolFastPath
         return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadEnum(json, read, ref found, out value));
     }
 
+    /// <summary>An optional string that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullString(AIFunctionArguments call, string name, string? fallback, AgentToolLimits limits, ref int found, out string? value)
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        string? text = null;
+        var read = given switch { Given.Json => ReadString(json, limits, ref found, out text), Given.Other => false, _ => true };
+        value = given == Given.Absent ? fallback : text;
+        return read;
+    }
+
+    /// <summary>An optional 32-bit integer that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullInt32(AIFunctionArguments call, string name, int? fallback, ref int found, out int? value)
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        int number = default;
+        var read = given switch { Given.Json => ReadInt32(json, ref found, out number), Given.Other => false, _ => true };
+        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
+        return read;
+    }
+
+    /// <summary>An optional 64-bit integer that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullInt64(AIFunctionArguments call, string name, long? fallback, ref int found, out long? value)
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        long number = default;
+        var read = given switch { Given.Json => ReadInt64(json, ref found, out number), Given.Other => false, _ => true };
+        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
+        return read;
+    }
+
+    /// <summary>An optional finite number that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullDouble(AIFunctionArguments call, string name, double? fallback, ref int found, out double? value)
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        double number = default;
+        var read = given switch { Given.Json => ReadDouble(json, ref found, out number), Given.Other => false, _ => true };
+        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
+        return read;
+    }
+
+    /// <summary>An optional boolean that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullBoolean(AIFunctionArguments call, string name, bool? fallback, ref int found, out bool? value)
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        bool flag = default;
+        var read = given switch { Given.Json => ReadBoolean(json, ref found, out flag), Given.Other => false, _ => true };
+        value = given switch { Given.Absent => fallback, Given.Null => null, _ => flag };
+        return read;
+    }
+
+    /// <summary>An optional enum that may be null: <paramref name="fallback"/> when absent.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool OptionalOrNullEnum<T>(AIFunctionArguments call, string name, AgentArgumentReader<T> read, T? fallback, ref int found, out T? value)
+        where T : struct, System.Enum
+    {
+        var given = Nullable(call, name, ref found, out var json);
+        T member = default;
+        var matched = given switch { Given.Json => ReadEnum(json, read, ref found, out member), Given.Other => false, _ => true };
+        value = given switch { Given.Absent => fallback, Given.Null => null, _ => member };
+        return matched;
+    }
+
+    private enum Given
+    {
+        Absent,
+        Null, // counted as found, as the general binding counts it
+        Json,
+        Other, // a CLR value: the general binding reads those
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Given Nullable(AIFunctionArguments call, string name, ref int found, out JsonElement json)
+    {
+        json = default;
+        if (!call.TryGetValue(name, out var given))
+        {
+            return Given.Absent;
+        }
+
+        if (given is null)
+        {
+            found++;
+            return Given.Null;
+        }
+
+        if (given is not JsonElement element)
+        {
+            return Given.Other;
+        }
+
+        json = element;
+        if (element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+        {
+            found++;
+            return Given.Null;
+        }
+
+        return Given.Json;
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool Json(AIFunctionArguments call, string name, out JsonElement json)
     {

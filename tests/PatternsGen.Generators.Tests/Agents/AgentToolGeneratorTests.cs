@@ -66,7 +66,7 @@ public sealed class AgentToolGeneratorTests
 
             /// <summary>Counts a customer's orders: plain scalars only, so bound in place first.</summary>
             [AgentTool]
-            public Task<int> CountOrders(string customer, OrderStatus status = OrderStatus.Pending, bool open = true, CancellationToken ct = default) =>
+            public Task<int> CountOrders(string customer, OrderStatus status = OrderStatus.Pending, bool open = true, OrderStatus? not = null, int? limit = 10, CancellationToken ct = default) =>
                 Task.FromResult(0);
 
             /// <summary>Holds stock.</summary>

@@ -12,21 +12,23 @@ public partial class FastPathTools
 {
     public List<object?[]> Calls { get; } = [];
 
-    /// <summary>Plain scalars, required and optional.</summary>
+    /// <summary>Plain scalars, required, optional, and optional and nullable.</summary>
     [AgentTool]
     public int Fast(string text, bool flag, int small, long big, double real, Priority priority,
-        string label = "none", bool loud = false, int count = 3, long offset = -1, double scale = 1.5, Priority level = Priority.Normal)
+        string label = "none", bool loud = false, int count = 3, long offset = -1, double scale = 1.5, Priority level = Priority.Normal,
+        string? note = null, bool? on = null, int? maybe = 4, long? id = null, double? ratio = null, Priority? tier = null)
     {
-        Calls.Add([text, flag, small, big, real, priority, label, loud, count, offset, scale, level]);
+        Calls.Add([text, flag, small, big, real, priority, label, loud, count, offset, scale, level, note, on, maybe, id, ratio, tier]);
         return count;
     }
 
     /// <summary>The same, bound the general way.</summary>
     [AgentTool]
     public int General(string text, bool flag, int small, long big, double real, Priority priority, IServiceProvider services,
-        string label = "none", bool loud = false, int count = 3, long offset = -1, double scale = 1.5, Priority level = Priority.Normal)
+        string label = "none", bool loud = false, int count = 3, long offset = -1, double scale = 1.5, Priority level = Priority.Normal,
+        string? note = null, bool? on = null, int? maybe = 4, long? id = null, double? ratio = null, Priority? tier = null)
     {
-        Calls.Add([text, flag, small, big, real, priority, label, loud, count, offset, scale, level]);
+        Calls.Add([text, flag, small, big, real, priority, label, loud, count, offset, scale, level, note, on, maybe, id, ratio, tier]);
         return count;
     }
 }
@@ -53,6 +55,19 @@ public sealed class AgentToolFastPathTests
             With(optional, "[1]");
         }
 
+        foreach (var nullable in new[] { "note", "on", "maybe", "id", "ratio", "tier" })
+        {
+            With(nullable, "null");
+            With(nullable, "{}");
+        }
+
+        data.Add(Valid[..^1] + ""","note":"n","on":false,"maybe":-3,"id":12,"ratio":0.5,"tier":"Normal"}""");
+        With("note", "7");
+        With("on", "0");
+        With("maybe", "4.5");
+        With("id", "\"12\"");
+        With("ratio", "-1e400");
+        With("tier", "\"normal\"");
         With("label", "5");
         With("loud", "\"true\"");
         With("count", "2147483648");
@@ -100,6 +115,8 @@ public sealed class AgentToolFastPathTests
         var call = Arguments(Valid);
         call["text"] = "from code";
         call["count"] = 11;
+        call["tier"] = Priority.High;
+        call["maybe"] = null;
 
         var fast = await Outcome("fast", call);
 

@@ -143,11 +143,11 @@ namespace Shop.Agents
         private sealed class __AgentTool6_CountOrders(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
             : global::PatternsGen.Agents.AgentToolFunction("count_orders", "Counts a customer's orders: plain scalars only, so bound in place first.", Schema, StrictSchema, Parameters, requiresApproval: false, options)
         {
-            private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\"],\"default\":\"Pending\"},\"open\":{\"type\":\"boolean\",\"default\":true}},\"required\":[\"customer\"],\"additionalProperties\":false}");
+            private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":\"string\",\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\"],\"default\":\"Pending\"},\"open\":{\"type\":\"boolean\",\"default\":true},\"not\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null],\"default\":null},\"limit\":{\"type\":[\"integer\",\"null\"],\"default\":10}},\"required\":[\"customer\"],\"additionalProperties\":false}");
 
-            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]},\"open\":{\"type\":[\"boolean\",\"null\"]}},\"required\":[\"customer\",\"status\",\"open\"],\"additionalProperties\":false}");
+            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"customer\":{\"type\":\"string\"},\"status\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]},\"open\":{\"type\":[\"boolean\",\"null\"]},\"not\":{\"type\":[\"string\",\"null\"],\"enum\":[\"Pending\",\"Shipped\",\"Cancelled\",null]},\"limit\":{\"type\":[\"integer\",\"null\"]}},\"required\":[\"customer\",\"status\",\"open\",\"not\",\"limit\"],\"additionalProperties\":false}");
 
-            private static readonly string[] Parameters = ["customer", "status", "open"];
+            private static readonly string[] Parameters = ["customer", "status", "open", "not", "limit"];
 
             [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath
             protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
@@ -157,17 +157,21 @@ namespace Shop.Agents
                 if (global::PatternsGen.Agents.AgentToolFastPath.RequiredString(call, "customer", Limits, ref found, out var fast_customer)
                     && global::PatternsGen.Agents.AgentToolFastPath.OptionalEnum(call, "status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending, ref found, out var fast_status)
                     && global::PatternsGen.Agents.AgentToolFastPath.OptionalBoolean(call, "open", true, ref found, out var fast_open)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullEnum(call, "not", __AgentToolReaders.ReadOrderStatus, null, ref found, out var fast_not)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullInt32(call, "limit", 10, ref found, out var fast_limit)
                     && call.Count == found)
                 {
-                    return Result(await owner.CountOrders(fast_customer, fast_status, fast_open, ct).ConfigureAwait(false));
+                    return Result(await owner.CountOrders(fast_customer, fast_status, fast_open, fast_not, fast_limit, ct).ConfigureAwait(false));
                 }
 
                 var arguments = Arguments(call);
                 var arg_customer = arguments.Required("customer", global::PatternsGen.Agents.AgentArgumentReaders.String);
                 var arg_status = arguments.Optional("status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending);
                 var arg_open = arguments.Optional("open", global::PatternsGen.Agents.AgentArgumentReaders.Boolean, true);
+                var arg_not = arguments.OptionalOrNullValue("not", __AgentToolReaders.ReadOrderStatus, null);
+                var arg_limit = arguments.OptionalOrNullValue("limit", global::PatternsGen.Agents.AgentArgumentReaders.Int32, 10);
                 arguments.EnsureNoOthers();
-                return Result(await owner.CountOrders(arg_customer, arg_status, arg_open, ct).ConfigureAwait(false));
+                return Result(await owner.CountOrders(arg_customer, arg_status, arg_open, arg_not, arg_limit, ct).ConfigureAwait(false));
             }
         }
 
