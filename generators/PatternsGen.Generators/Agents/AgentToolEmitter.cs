@@ -112,7 +112,7 @@ internal static class AgentToolEmitter
         tool.Parameters.Any(static p => p.Injected is null)
         && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && FastRead(p.Type!) is not null && (!p.Type!.Nullable || p.Default is not null)));
 
-    /// <summary>The kind's name in <c>AgentToolFastPath</c>'s methods; null where the fast path has none (and for a nullable value with no default).</summary>
+    /// <summary>The kind's name in <c>AgentToolFastPath</c>'s methods, or null for a kind it does not read.</summary>
     private static string? FastRead(ToolValueType type) => type.Kind switch
     {
         ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum => type.Kind.ToString(),
