@@ -110,13 +110,17 @@ internal static class AgentToolEmitter
     /// </summary>
     private static bool HasFastPath(AgentToolModel tool) =>
         tool.Parameters.Any(static p => p.Injected is null)
-        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && FastRead(p.Type!) is not null && (!p.Type!.Nullable || p.Default is not null)));
+        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && HasFastRead(p.Type!) && (!p.Type!.Nullable || p.Default is not null)));
 
-    /// <summary>The kind's name in <c>AgentToolFastPath</c>'s methods, or null for a kind it does not read.</summary>
-    private static string? FastRead(ToolValueType type) => type.Kind switch
+    private static bool HasFastRead(ToolValueType type) =>
+        type.Kind is ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum;
+
+    /// <summary>The <c>AgentToolFastPath</c> reader of a kind <see cref="HasFastRead"/> allows.</summary>
+    private static string FastRead(ToolValueType type, AgentToolReaders readers) => type.Kind switch
     {
-        ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum => type.Kind.ToString(),
-        _ => null,
+        ToolValueKind.String => $"new {Agents}.AgentToolFastPath.StringRead(Limits)",
+        ToolValueKind.Enum => $"new {Agents}.AgentToolFastPath.EnumRead<{type.Type.FullyQualifiedName}>({readers.For(type)})",
+        _ => $"new {Agents}.AgentToolFastPath.{type.Kind}Read()",
     };
 
     private static void WriteFastPath(SourceWriter writer, AgentToolModel tool, AgentToolReaders readers)
@@ -127,16 +131,11 @@ internal static class AgentToolEmitter
         foreach (var parameter in tool.Parameters.Where(static p => p.Injected is null))
         {
             var type = parameter.Type!;
-            var kind = FastRead(type);
-            var extra = type.Kind switch
-            {
-                ToolValueKind.Enum => readers.For(type) + ", ",
-                _ => "",
-            };
+            var read = FastRead(type, readers);
             var fallback = parameter.Default is { } value ? value.CSharp + ", " : "";
-            var limits = type.Kind == ToolValueKind.String ? "Limits, " : "";
-            var required = parameter.Default is null ? "Required" : type.Nullable ? "OptionalOrNull" : "Optional";
-            reads.Add($"{Agents}.AgentToolFastPath.{required}{kind}(call, {Literal(parameter.Name)}, {extra}{fallback}{limits}ref found, out var {Identifiers.Escape("fast_" + parameter.Name)})");
+            var method = parameter.Default is null ? "Required" : !type.Nullable ? "Optional" : IsValueType(type) ? "OptionalOrNullValue" : "OptionalOrNull";
+            var declared = type.Type.FullyQualifiedName + (type.Nullable ? "?" : ""); // typed, so the method's T is inferred
+            reads.Add($"{Agents}.AgentToolFastPath.{method}(call, {Literal(parameter.Name)}, {read}, {fallback}ref found, out {declared} {Identifiers.Escape("fast_" + parameter.Name)})");
         }
 
         reads.Add("call.Count == found"); // no other names: each read counted the one it found

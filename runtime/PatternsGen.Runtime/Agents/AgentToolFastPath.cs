@@ -11,179 +11,88 @@ namespace PatternsGen.Agents;
 /// </summary>
 /// <remarks>
 /// Each method returns true only for a value <see cref="AgentToolArguments"/> reads to the same result (an optional
-/// argument that is absent gives its default), and counts the arguments it read in <c>found</c>. Anything else — a
-/// null, a CLR value, the wrong kind, a value over a limit, a missing required one, an unknown name (the count then
-/// differs) — returns false, and the generated code binds the whole call again the general way, which gives the
-/// error. So this path decides how fast a call is bound, never what it binds or refuses.
-/// These inline into the generated method, which is itself never inlined: bound in one piece, a call costs little
-/// more than the same reads written by hand (docs/benchmarks.md).
+/// argument that is absent gives its default, a nullable one given as null is null), and counts the arguments it
+/// read in <c>found</c>. Anything else — a null where none is allowed, a CLR value, the wrong kind, a value over a
+/// limit, a missing required one, an unknown name (the count then differs) — returns false, and the generated code
+/// binds the whole call again the general way, which gives the error. So this path decides how fast a call is
+/// bound, never what it binds or refuses.
+/// The readers are structs, so each method is compiled for each of them and everything inlines into the generated
+/// method, which is itself never inlined: bound in one piece, a call costs little more than the same reads written
+/// by hand (docs/benchmarks.md).
 /// </remarks>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class AgentToolFastPath
 {
-    /// <summary>A required string.</summary>
+    /// <summary>A required value.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredString(AIFunctionArguments call, string name, AgentToolLimits limits, ref int found, out string value)
+    public static bool Required<TRead, T>(AIFunctionArguments call, string name, TRead read, ref int found, out T value)
+        where TRead : struct, IJsonRead<T>
     {
-        value = null!;
-        return Json(call, name, out var json) && ReadString(json, limits, ref found, out value);
+        if (call.TryGetValue(name, out var given) && given is JsonElement json && read.TryRead(json, out value))
+        {
+            found++;
+            return true;
+        }
+
+        value = default!;
+        return false;
     }
 
-    /// <summary>An optional string: <paramref name="fallback"/> when absent.</summary>
+    /// <summary>An optional value: <paramref name="fallback"/> when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalString(AIFunctionArguments call, string name, string fallback, AgentToolLimits limits, ref int found, out string value)
+    public static bool Optional<TRead, T>(AIFunctionArguments call, string name, TRead read, T fallback, ref int found, out T value)
+        where TRead : struct, IJsonRead<T>
     {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadString(json, limits, ref found, out value));
+        if (!call.TryGetValue(name, out var given))
+        {
+            value = fallback;
+            return true;
+        }
+
+        if (given is JsonElement json && read.TryRead(json, out value))
+        {
+            found++;
+            return true;
+        }
+
+        value = default!;
+        return false;
     }
 
-    /// <summary>A required 32-bit integer.</summary>
+    /// <summary>An optional value that may be null: <paramref name="fallback"/> when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredInt32(AIFunctionArguments call, string name, ref int found, out int value)
+    public static bool OptionalOrNull<TRead, T>(AIFunctionArguments call, string name, TRead read, T? fallback, ref int found, out T? value)
+        where TRead : struct, IJsonRead<T>
+        where T : class
     {
-        value = 0;
-        return Json(call, name, out var json) && ReadInt32(json, ref found, out value);
+        var given = Find(call, name, ref found, out var json);
+        if (given == Given.Json && read.TryRead(json, out var result))
+        {
+            found++;
+            value = result;
+            return true;
+        }
+
+        value = given == Given.Absent ? fallback : null;
+        return given is Given.Absent or Given.Null;
     }
 
-    /// <summary>An optional 32-bit integer: <paramref name="fallback"/> when absent.</summary>
+    /// <summary>An optional value-type value that may be null: <paramref name="fallback"/> when absent.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalInt32(AIFunctionArguments call, string name, int fallback, ref int found, out int value)
+    public static bool OptionalOrNullValue<TRead, T>(AIFunctionArguments call, string name, TRead read, T? fallback, ref int found, out T? value)
+        where TRead : struct, IJsonRead<T>
+        where T : struct
     {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadInt32(json, ref found, out value));
-    }
+        var given = Find(call, name, ref found, out var json);
+        if (given == Given.Json && read.TryRead(json, out var result))
+        {
+            found++;
+            value = result;
+            return true;
+        }
 
-    /// <summary>A required 64-bit integer.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredInt64(AIFunctionArguments call, string name, ref int found, out long value)
-    {
-        value = 0;
-        return Json(call, name, out var json) && ReadInt64(json, ref found, out value);
-    }
-
-    /// <summary>An optional 64-bit integer: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalInt64(AIFunctionArguments call, string name, long fallback, ref int found, out long value)
-    {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadInt64(json, ref found, out value));
-    }
-
-    /// <summary>A required finite number.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredDouble(AIFunctionArguments call, string name, ref int found, out double value)
-    {
-        value = 0;
-        return Json(call, name, out var json) && ReadDouble(json, ref found, out value);
-    }
-
-    /// <summary>An optional finite number: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalDouble(AIFunctionArguments call, string name, double fallback, ref int found, out double value)
-    {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadDouble(json, ref found, out value));
-    }
-
-    /// <summary>A required boolean.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredBoolean(AIFunctionArguments call, string name, ref int found, out bool value)
-    {
-        value = false;
-        return Json(call, name, out var json) && ReadBoolean(json, ref found, out value);
-    }
-
-    /// <summary>An optional boolean: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalBoolean(AIFunctionArguments call, string name, bool fallback, ref int found, out bool value)
-    {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadBoolean(json, ref found, out value));
-    }
-
-    /// <summary>A required enum, named as <paramref name="read"/> (made by <see cref="AgentArgumentReaders.Enum"/>) names its members.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool RequiredEnum<T>(AIFunctionArguments call, string name, AgentArgumentReader<T> read, ref int found, out T value)
-        where T : struct, System.Enum
-    {
-        value = default;
-        return Json(call, name, out var json) && ReadEnum(json, read, ref found, out value);
-    }
-
-    /// <summary>An optional enum: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalEnum<T>(AIFunctionArguments call, string name, AgentArgumentReader<T> read, T fallback, ref int found, out T value)
-        where T : struct, System.Enum
-    {
-        value = fallback;
-        return !call.TryGetValue(name, out var given) || (given is JsonElement json && ReadEnum(json, read, ref found, out value));
-    }
-
-    /// <summary>An optional string that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullString(AIFunctionArguments call, string name, string? fallback, AgentToolLimits limits, ref int found, out string? value)
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        string? text = null;
-        var read = given switch { Given.Json => ReadString(json, limits, ref found, out text), Given.Other => false, _ => true };
-        value = given == Given.Absent ? fallback : text;
-        return read;
-    }
-
-    /// <summary>An optional 32-bit integer that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullInt32(AIFunctionArguments call, string name, int? fallback, ref int found, out int? value)
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        int number = default;
-        var read = given switch { Given.Json => ReadInt32(json, ref found, out number), Given.Other => false, _ => true };
-        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
-        return read;
-    }
-
-    /// <summary>An optional 64-bit integer that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullInt64(AIFunctionArguments call, string name, long? fallback, ref int found, out long? value)
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        long number = default;
-        var read = given switch { Given.Json => ReadInt64(json, ref found, out number), Given.Other => false, _ => true };
-        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
-        return read;
-    }
-
-    /// <summary>An optional finite number that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullDouble(AIFunctionArguments call, string name, double? fallback, ref int found, out double? value)
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        double number = default;
-        var read = given switch { Given.Json => ReadDouble(json, ref found, out number), Given.Other => false, _ => true };
-        value = given switch { Given.Absent => fallback, Given.Null => null, _ => number };
-        return read;
-    }
-
-    /// <summary>An optional boolean that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullBoolean(AIFunctionArguments call, string name, bool? fallback, ref int found, out bool? value)
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        bool flag = default;
-        var read = given switch { Given.Json => ReadBoolean(json, ref found, out flag), Given.Other => false, _ => true };
-        value = given switch { Given.Absent => fallback, Given.Null => null, _ => flag };
-        return read;
-    }
-
-    /// <summary>An optional enum that may be null: <paramref name="fallback"/> when absent.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool OptionalOrNullEnum<T>(AIFunctionArguments call, string name, AgentArgumentReader<T> read, T? fallback, ref int found, out T? value)
-        where T : struct, System.Enum
-    {
-        var given = Nullable(call, name, ref found, out var json);
-        T member = default;
-        var matched = given switch { Given.Json => ReadEnum(json, read, ref found, out member), Given.Other => false, _ => true };
-        value = given switch { Given.Absent => fallback, Given.Null => null, _ => member };
-        return matched;
+        value = given == Given.Absent ? fallback : null;
+        return given is Given.Absent or Given.Null;
     }
 
     private enum Given
@@ -195,7 +104,7 @@ public static class AgentToolFastPath
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Given Nullable(AIFunctionArguments call, string name, ref int found, out JsonElement json)
+    private static Given Find(AIFunctionArguments call, string name, ref int found, out JsonElement json)
     {
         json = default;
         if (!call.TryGetValue(name, out var given))
@@ -224,98 +133,86 @@ public static class AgentToolFastPath
         return Given.Json;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Json(AIFunctionArguments call, string name, out JsonElement json)
+    /// <summary>Reads a JSON value (never null) as <typeparamref name="T"/> where the general reader reads it to the same value.</summary>
+    public interface IJsonRead<T>
     {
-        if (call.TryGetValue(name, out var given) && given is JsonElement element)
-        {
-            json = element;
-            return true;
-        }
-
-        json = default;
-        return false;
+        /// <summary>False for anything the general reader refuses, or might read differently.</summary>
+        bool TryRead(JsonElement json, out T value);
     }
 
     // The same checks as the readers in AgentArgumentReaders, in the same order.
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadString(JsonElement json, AgentToolLimits limits, ref int found, out string value)
-    {
-        if (json.ValueKind == JsonValueKind.String && json.GetString() is { } text && text.Length <= limits.MaxStringLength)
-        {
-            found++;
-            value = text;
-            return true;
-        }
 
-        value = null!;
-        return false;
+    /// <summary>A JSON string no longer than <see cref="AgentToolLimits.MaxStringLength"/>.</summary>
+    public readonly struct StringRead(AgentToolLimits limits) : IJsonRead<string>
+    {
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out string value)
+        {
+            value = json.ValueKind == JsonValueKind.String ? json.GetString()! : null!;
+            return value is not null && value.Length <= limits.MaxStringLength;
+        }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadInt32(JsonElement json, ref int found, out int value)
+    /// <summary>A JSON integer within <see cref="int"/>'s range.</summary>
+    public readonly struct Int32Read : IJsonRead<int>
     {
-        if (json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out value))
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out int value)
         {
-            found++;
-            return true;
+            value = 0;
+            return json.ValueKind == JsonValueKind.Number && json.TryGetInt32(out value);
         }
-
-        value = 0;
-        return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadInt64(JsonElement json, ref int found, out long value)
+    /// <summary>A JSON integer within <see cref="long"/>'s range.</summary>
+    public readonly struct Int64Read : IJsonRead<long>
     {
-        if (json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out value))
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out long value)
         {
-            found++;
-            return true;
+            value = 0;
+            return json.ValueKind == JsonValueKind.Number && json.TryGetInt64(out value);
         }
-
-        value = 0;
-        return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadDouble(JsonElement json, ref int found, out double value)
+    /// <summary>A finite JSON number.</summary>
+    public readonly struct DoubleRead : IJsonRead<double>
     {
-        if (json.ValueKind == JsonValueKind.Number && json.TryGetDouble(out value) && double.IsFinite(value))
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out double value)
         {
-            found++;
-            return true;
+            value = 0;
+            return json.ValueKind == JsonValueKind.Number && json.TryGetDouble(out value) && double.IsFinite(value);
         }
-
-        value = 0;
-        return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadBoolean(JsonElement json, ref int found, out bool value)
+    /// <summary>JSON true or false.</summary>
+    public readonly struct BooleanRead : IJsonRead<bool>
     {
-        var kind = json.ValueKind;
-        value = kind == JsonValueKind.True;
-        if (kind is JsonValueKind.True or JsonValueKind.False)
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out bool value)
         {
-            found++;
-            return true;
+            var kind = json.ValueKind;
+            value = kind == JsonValueKind.True;
+            return kind is JsonValueKind.True or JsonValueKind.False;
         }
-
-        return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool ReadEnum<T>(JsonElement json, AgentArgumentReader<T> read, ref int found, out T value)
+    /// <summary>A JSON string naming a member as <paramref name="read"/> (made by <see cref="AgentArgumentReaders.Enum"/>) names them.</summary>
+    public readonly struct EnumRead<T>(AgentArgumentReader<T> read) : IJsonRead<T>
         where T : struct, System.Enum
     {
-        if (json.ValueKind == JsonValueKind.String && read is AgentArgumentReaders.EnumReader<T> names && names.TryMatch(json, out value))
+        /// <inheritdoc />
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public bool TryRead(JsonElement json, out T value)
         {
-            found++;
-            return true;
+            value = default;
+            return json.ValueKind == JsonValueKind.String && read is AgentArgumentReaders.EnumReader<T> names && names.TryMatch(json, out value);
         }
-
-        value = default;
-        return false;
     }
 }

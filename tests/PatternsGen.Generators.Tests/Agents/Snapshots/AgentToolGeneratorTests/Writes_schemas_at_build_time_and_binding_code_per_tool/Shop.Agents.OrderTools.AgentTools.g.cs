@@ -154,11 +154,11 @@ namespace Shop.Agents
             {
                 // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
                 var found = 0;
-                if (global::PatternsGen.Agents.AgentToolFastPath.RequiredString(call, "customer", Limits, ref found, out var fast_customer)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalEnum(call, "status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending, ref found, out var fast_status)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalBoolean(call, "open", true, ref found, out var fast_open)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullEnum(call, "not", __AgentToolReaders.ReadOrderStatus, null, ref found, out var fast_not)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullInt32(call, "limit", 10, ref found, out var fast_limit)
+                if (global::PatternsGen.Agents.AgentToolFastPath.Required(call, "customer", new global::PatternsGen.Agents.AgentToolFastPath.StringRead(Limits), ref found, out string fast_customer)
+                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "status", new global::PatternsGen.Agents.AgentToolFastPath.EnumRead<global::Shop.Agents.OrderStatus>(__AgentToolReaders.ReadOrderStatus), global::Shop.Agents.OrderStatus.Pending, ref found, out global::Shop.Agents.OrderStatus fast_status)
+                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "open", new global::PatternsGen.Agents.AgentToolFastPath.BooleanRead(), true, ref found, out bool fast_open)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullValue(call, "not", new global::PatternsGen.Agents.AgentToolFastPath.EnumRead<global::Shop.Agents.OrderStatus>(__AgentToolReaders.ReadOrderStatus), null, ref found, out global::Shop.Agents.OrderStatus? fast_not)
+                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullValue(call, "limit", new global::PatternsGen.Agents.AgentToolFastPath.Int32Read(), 10, ref found, out int? fast_limit)
                     && call.Count == found)
                 {
                     return Result(await owner.CountOrders(fast_customer, fast_status, fast_open, fast_not, fast_limit, ct).ConfigureAwait(false));
@@ -191,9 +191,9 @@ namespace Shop.Agents
             {
                 // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
                 var found = 0;
-                if (global::PatternsGen.Agents.AgentToolFastPath.RequiredString(call, "sku", Limits, ref found, out var fast_sku)
-                    && global::PatternsGen.Agents.AgentToolFastPath.RequiredInt64(call, "quantity", ref found, out var fast_quantity)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalDouble(call, "weight", 0.5D, ref found, out var fast_weight)
+                if (global::PatternsGen.Agents.AgentToolFastPath.Required(call, "sku", new global::PatternsGen.Agents.AgentToolFastPath.StringRead(Limits), ref found, out string fast_sku)
+                    && global::PatternsGen.Agents.AgentToolFastPath.Required(call, "quantity", new global::PatternsGen.Agents.AgentToolFastPath.Int64Read(), ref found, out long fast_quantity)
+                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "weight", new global::PatternsGen.Agents.AgentToolFastPath.DoubleRead(), 0.5D, ref found, out double fast_weight)
                     && call.Count == found)
                 {
                     owner.Reserve(fast_sku, fast_quantity, fast_weight);
