@@ -21,9 +21,17 @@ public sealed class SagaStepAttribute : Attribute
 
     /// <summary>
     /// The name of the method that undoes this step (use <c>nameof</c>). A step with no compensation
-    /// must be the pivot or come after it (PGEN001).
+    /// must be the pivot, come after it, or declare <see cref="NothingToUndo"/> (PGEN001).
     /// </summary>
     public string? Compensate { get; set; }
+
+    /// <summary>
+    /// Declares that the step changes nothing (it only reads: validates, quotes, looks up), so there is
+    /// nothing to undo when a later step fails. The saga passes over it when compensating, its log records
+    /// it as having had nothing to undo, and PGEN001 does not ask for a compensation. A step that also
+    /// names a <see cref="Compensate"/> method is reported (PGEN109), and that method still runs.
+    /// </summary>
+    public bool NothingToUndo { get; set; }
 
     /// <summary>
     /// Marks the point of no return: once this step has succeeded the saga can only go forward, so the

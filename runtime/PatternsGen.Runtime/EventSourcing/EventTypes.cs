@@ -20,6 +20,7 @@ public static class EventTypes
         .With(new EventTypeInfo<SagaStepCompleted>("patternsgen.saga.step-completed", SagaLogJsonContext.Default.SagaStepCompleted))
         .With(new EventTypeInfo<SagaStepFailed>("patternsgen.saga.step-failed", SagaLogJsonContext.Default.SagaStepFailed))
         .With(new EventTypeInfo<SagaStepCompensated>("patternsgen.saga.step-compensated", SagaLogJsonContext.Default.SagaStepCompensated))
+        .With(new EventTypeInfo<SagaStepHadNothingToUndo>("patternsgen.saga.step-had-nothing-to-undo", SagaLogJsonContext.Default.SagaStepHadNothingToUndo))
         .With(new EventTypeInfo<SagaCompensationFailed>("patternsgen.saga.compensation-failed", SagaLogJsonContext.Default.SagaCompensationFailed))
         .With(new EventTypeInfo<SagaFinished>("patternsgen.saga.finished", SagaLogJsonContext.Default.SagaFinished));
 

@@ -35,7 +35,7 @@ public sealed class SagaHistory
 
     /// <summary>
     /// Compensation goes newest first: the completed steps below this index are still to be compensated
-    /// (each one recorded as compensated or dead-lettered lowers it).
+    /// (each one recorded as compensated, as having nothing to undo, or dead-lettered lowers it).
     /// </summary>
     public int PendingCompensations { get; private set; } = -1;
 
@@ -102,6 +102,9 @@ public sealed class SagaHistory
                 break;
             case SagaStepCompensated undone when PendingCompensations > undone.Index:
                 PendingCompensations = undone.Index;
+                break;
+            case SagaStepHadNothingToUndo skipped when PendingCompensations > skipped.Index:
+                PendingCompensations = skipped.Index;
                 break;
             case SagaCompensationFailed failed when PendingCompensations > failed.Index:
                 PendingCompensations = failed.Index;

@@ -8,6 +8,7 @@ namespace PatternsGen.Sagas;
 [JsonSerializable(typeof(SagaStepCompleted))]
 [JsonSerializable(typeof(SagaStepFailed))]
 [JsonSerializable(typeof(SagaStepCompensated))]
+[JsonSerializable(typeof(SagaStepHadNothingToUndo))]
 [JsonSerializable(typeof(SagaCompensationFailed))]
 [JsonSerializable(typeof(SagaFinished))]
 internal sealed partial class SagaLogJsonContext : JsonSerializerContext;

@@ -32,6 +32,11 @@ public sealed record SagaStepFailed(int Index, string Step, string ErrorType, st
 /// <param name="Compensation">The compensation method.</param>
 public sealed record SagaStepCompensated(int Index, string Step, string Compensation);
 
+/// <summary>A completed step declared <c>NothingToUndo</c>: compensation passed over it.</summary>
+/// <param name="Index">The step's position in execution order, from 0.</param>
+/// <param name="Step">The step method.</param>
+public sealed record SagaStepHadNothingToUndo(int Index, string Step);
+
 /// <summary>
 /// A compensation still failed after its attempts: the saga's dead letter. It is not run again;
 /// someone has to undo the step by hand. <see cref="SagaLog.ListAsync"/> finds these sagas.

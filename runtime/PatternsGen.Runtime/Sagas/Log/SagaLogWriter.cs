@@ -36,6 +36,9 @@ public sealed class SagaLogWriter
     public ValueTask CompensatedAsync(int index, string step, string compensation) =>
         AppendAsync(new SagaStepCompensated(index, step, compensation));
 
+    /// <summary>Records that compensation passed over a step with nothing to undo.</summary>
+    public ValueTask NothingToUndoAsync(int index, string step) => AppendAsync(new SagaStepHadNothingToUndo(index, step));
+
     /// <summary>Records a compensation that still failed after its attempts: the dead letter.</summary>
     public ValueTask CompensationFailedAsync(int index, string step, string compensation, Exception error) =>
         AppendAsync(new SagaCompensationFailed(index, step, compensation, error.GetType().FullName ?? error.GetType().Name, error.Message));
