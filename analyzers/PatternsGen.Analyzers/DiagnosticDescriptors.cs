@@ -78,8 +78,9 @@ internal static class DiagnosticDescriptors
         Sagas,
         DiagnosticSeverity.Warning,
         "A step before the pivot is undone by its compensation when a later step fails. Name one with " +
-        "Compensate = nameof(...) (the code fix writes a stub of the right signature), or mark the step Pivot = true " +
-        "if it is the point of no return. Steps after the pivot are retried, not compensated, and are not reported.");
+        "Compensate = nameof(...) (the code fix writes a stub of the right signature), declare NothingToUndo = true " +
+        "if the step only reads, or mark the step Pivot = true if it is the point of no return. Steps after the pivot " +
+        "are retried, not compensated, and are not reported.");
 
     public static readonly DiagnosticDescriptor CompensationNotFound = Create(
         DiagnosticIds.CompensationNotFound,
@@ -149,6 +150,16 @@ internal static class DiagnosticDescriptors
         "MaxAttempts and CompensationAttempts are at least 1 (1 means no retry); RetryDelayMilliseconds and " +
         "TimeoutMilliseconds are 0 or more (a timeout of 0 means none). Out of range, the step's pipeline would throw " +
         "the first time the saga runs.");
+
+    public static readonly DiagnosticDescriptor NothingToUndoWithCompensation = Create(
+        DiagnosticIds.NothingToUndoWithCompensation,
+        "Saga step has nothing to undo but names a compensation",
+        "Saga step '{0}' declares NothingToUndo but also names compensation '{1}': one of the two is wrong",
+        Sagas,
+        DiagnosticSeverity.Warning,
+        "A step that changes nothing has nothing to compensate, and a step with a compensation changes something. " +
+        "Remove NothingToUndo if the step has an effect (its compensation still runs meanwhile), or remove Compensate " +
+        "if it only reads.");
 
     public static readonly DiagnosticDescriptor RaisedEventHasNoApply = Create(
         DiagnosticIds.RaisedEventHasNoApply,

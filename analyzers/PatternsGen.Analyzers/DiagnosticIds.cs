@@ -18,6 +18,7 @@ internal static class DiagnosticIds
     public const string CompensationAfterPivot = "PGEN106";
     public const string MultiplePivots = "PGEN107";
     public const string InvalidStepPolicy = "PGEN108";
+    public const string NothingToUndoWithCompensation = "PGEN109";
 
     public const string RaisedEventHasNoApply = "PGEN201";
     public const string DuplicateApply = "PGEN202";

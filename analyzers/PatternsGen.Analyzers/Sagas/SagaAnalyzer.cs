@@ -8,11 +8,13 @@ using PatternsGen.Roslyn;
 namespace PatternsGen.Analyzers.Sagas;
 
 /// <summary>
-/// The mistakes in a <c>[Saga]</c> class: a step before the pivot with no compensation (PGEN001), a
+/// The mistakes in a <c>[Saga]</c> class: a step before the pivot with no compensation and something to
+/// undo (PGEN001), a
 /// compensation that does not exist (PGEN101) or cannot be called (PGEN102), two steps with one order
 /// (PGEN103), steps of different contexts (PGEN104), a step of the wrong shape (PGEN105), a compensation
 /// that can never run after the pivot (PGEN106), two pivots (PGEN107), and retry or timeout settings out
-/// of range (PGEN108). Reported on step method names.
+/// of range (PGEN108), a step with nothing to undo that names a compensation (PGEN109). Reported on step
+/// method names.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class SagaAnalyzer : DiagnosticAnalyzer
@@ -26,7 +28,8 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
         DiagnosticDescriptors.InvalidStepShape,
         DiagnosticDescriptors.CompensationAfterPivot,
         DiagnosticDescriptors.MultiplePivots,
-        DiagnosticDescriptors.InvalidStepPolicy);
+        DiagnosticDescriptors.InvalidStepPolicy,
+        DiagnosticDescriptors.NothingToUndoWithCompensation);
 
     public override void Initialize(AnalysisContext context)
     {
@@ -56,9 +59,9 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
         {
             if (AttributeReader.Find(method, KnownTypes.SagaStepAttribute) is { } attribute
                 && method.Locations.FirstOrDefault() is { IsInSource: true } location
-                && AttributeReader.ConstructorInt32(attribute, 0) is { } order)
+                && SagaStepSettings.Read(attribute) is { Order: { } order } settings)
             {
-                steps.Add(new Step(method, location, order, attribute));
+                steps.Add(new Step(method, location, order, settings));
             }
         }
 
@@ -71,12 +74,15 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
                 Report(context, DiagnosticDescriptors.DuplicateStepOrder, step, step.Order, first.Method.Name);
             }
 
-            CheckPolicy(context, step, "MaxAttempts", minimum: 1);
-            CheckPolicy(context, step, "CompensationAttempts", minimum: 1);
-            CheckPolicy(context, step, "RetryDelayMilliseconds", minimum: 0);
-            CheckPolicy(context, step, "TimeoutMilliseconds", minimum: 0);
+            foreach (var (setting, value, minimum) in step.Settings.Ranges)
+            {
+                if (value < minimum)
+                {
+                    Report(context, DiagnosticDescriptors.InvalidStepPolicy, step, setting, value, minimum == 1 ? "at least 1" : "0 or more");
+                }
+            }
 
-            if (AttributeReader.NamedBoolean(step.Attribute, "Pivot") == true)
+            if (step.Settings.IsPivot)
             {
                 if (pivot is not null)
                 {
@@ -101,16 +107,21 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
                 Report(context, DiagnosticDescriptors.StepContextMismatch, step, stepContext!.ToDisplayString(), sagaContext.ToDisplayString());
             }
 
-            var compensate = AttributeReader.NamedString(step.Attribute, "Compensate");
+            var compensate = step.Settings.CompensateName;
             var afterPivot = pivot is not null && !ReferenceEquals(pivot, step);
             if (compensate is null)
             {
-                if (pivot is null)
+                if (pivot is null && !step.Settings.HasNothingToUndo)
                 {
                     Report(context, DiagnosticDescriptors.StepHasNoCompensation, step);
                 }
 
                 continue;
+            }
+
+            if (step.Settings.HasNothingToUndo)
+            {
+                Report(context, DiagnosticDescriptors.NothingToUndoWithCompensation, step, compensate);
             }
 
             if (afterPivot)
@@ -132,18 +143,10 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
         }
     }
 
-    private static void CheckPolicy(SymbolAnalysisContext context, Step step, string setting, int minimum)
-    {
-        if (AttributeReader.NamedInt32(step.Attribute, setting) is { } value && value < minimum)
-        {
-            Report(context, DiagnosticDescriptors.InvalidStepPolicy, step, setting, value, minimum == 1 ? "at least 1" : "0 or more");
-        }
-    }
-
     private static void Report(SymbolAnalysisContext context, DiagnosticDescriptor descriptor, Step step, params object?[] rest) =>
         context.ReportDiagnostic(Diagnostic.Create(descriptor, step.Location, new object?[] { step.Method.Name }.Concat(rest).ToArray()));
 
-    private sealed class Step(IMethodSymbol method, Location location, int order, AttributeData attribute)
+    private sealed class Step(IMethodSymbol method, Location location, int order, SagaStepSettings settings)
     {
         public IMethodSymbol Method { get; } = method;
 
@@ -151,6 +154,6 @@ public sealed class SagaAnalyzer : DiagnosticAnalyzer
 
         public int Order { get; } = order;
 
-        public AttributeData Attribute { get; } = attribute;
+        public SagaStepSettings Settings { get; } = settings;
     }
 }

@@ -295,6 +295,12 @@ internal static class SagaEmitter
         {
             if (steps[i].Compensation is not { } undo)
             {
+                if (steps[i].NothingToUndo && saga.Model.Log is not null)
+                {
+                    writer.WriteLine($"if (pending > {i} && log is not null) await log.NothingToUndoAsync({i}, {Literal(steps[i].Method)}).ConfigureAwait(false);");
+                    writer.WriteLine();
+                }
+
                 continue;
             }
 

@@ -23,15 +23,15 @@ internal static class SagaParser
             return null;
         }
 
-        var steps = new List<(int Order, IMethodSymbol Method, ITypeSymbol Context, ITypeSymbol? Result, AttributeData Attribute)>();
+        var steps = new List<(int Order, IMethodSymbol Method, ITypeSymbol Context, ITypeSymbol? Result, SagaStepSettings Settings)>();
         foreach (var method in type.GetMembers().OfType<IMethodSymbol>())
         {
             ct.ThrowIfCancellationRequested();
             if (AttributeReader.Find(method, KnownTypes.SagaStepAttribute) is { } attribute
-                && AttributeReader.ConstructorInt32(attribute, 0) is { } order
+                && SagaStepSettings.Read(attribute) is { Order: { } order } settings
                 && SagaSteps.StepProblem(method, out var stepContext, out var result) is null)
             {
-                steps.Add((order, method, stepContext!, result, attribute));
+                steps.Add((order, method, stepContext!, result, settings));
             }
         }
 
@@ -47,18 +47,15 @@ internal static class SagaParser
             .OrderBy(static s => s.Order)
             .Select(s =>
             {
-                var compensation = CompensationOf(type, s.Attribute, sagaContext, s.Result);
+                var compensation = CompensationOf(type, s.Settings, sagaContext, s.Result);
                 return new SagaStepModel(
                     s.Method.Name,
                     s.Result is null ? null : TypeRef.From(s.Result),
                     compensation?.Name,
-                    AttributeReader.NamedBoolean(s.Attribute, "Pivot") ?? false,
+                    s.Settings.IsPivot,
+                    s.Settings.HasNothingToUndo,
                     SagaSteps.IsValueTask(s.Method.ReturnType),
-                    new SagaStepPolicy(
-                        AttributeReader.NamedInt32(s.Attribute, "MaxAttempts") ?? 1,
-                        AttributeReader.NamedInt32(s.Attribute, "RetryDelayMilliseconds") ?? 200,
-                        AttributeReader.NamedInt32(s.Attribute, "TimeoutMilliseconds") ?? 0,
-                        AttributeReader.NamedInt32(s.Attribute, "CompensationAttempts") ?? 1),
+                    new SagaStepPolicy(s.Settings.Attempts, s.Settings.RetryDelay, s.Settings.Timeout, s.Settings.UndoAttempts),
                     compensation is not null && SagaSteps.IsValueTask(compensation.ReturnType));
             })
             .ToEquatableArray();
@@ -66,9 +63,9 @@ internal static class SagaParser
     }
 
     /// <summary>The compensation method the step names, when it exists with a callable shape (else PGEN101/PGEN102).</summary>
-    private static IMethodSymbol? CompensationOf(INamedTypeSymbol saga, AttributeData step, ITypeSymbol context, ITypeSymbol? result)
+    private static IMethodSymbol? CompensationOf(INamedTypeSymbol saga, SagaStepSettings step, ITypeSymbol context, ITypeSymbol? result)
     {
-        if (AttributeReader.NamedString(step, "Compensate") is not { Length: > 0 } name)
+        if (step.CompensateName is not { Length: > 0 } name)
         {
             return null;
         }

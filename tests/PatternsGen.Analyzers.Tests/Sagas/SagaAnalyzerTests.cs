@@ -31,6 +31,37 @@ public sealed class SagaAnalyzerTests
     }
 
     [Fact]
+    public async Task PGEN001_is_quiet_for_steps_that_declare_nothing_to_undo()
+    {
+        await Verify.VerifyAsync(Usings + """
+            [Saga]
+            public partial class OrderSaga
+            {
+                [SagaStep(1, NothingToUndo = true)] public Task ValidateCustomer(Ctx c, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(2, NothingToUndo = true)] public Task<decimal> QuotePrice(Ctx c, CancellationToken ct) => Task.FromResult(1m);
+                [SagaStep(3, NothingToUndo = false)] public Task<Reservation> {|#0:Reserve|}(Ctx c, CancellationToken ct) => Task.FromResult(new Reservation());
+                [SagaStep(4, Pivot = true)] public Task Charge(Ctx c, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            Verify.Diagnostic("PGEN001").WithLocation(0).WithArguments("Reserve"));
+    }
+
+    [Fact]
+    public async Task PGEN109_a_step_with_nothing_to_undo_that_names_a_compensation_is_a_warning()
+    {
+        await Verify.VerifyAsync(Usings + """
+            [Saga]
+            public partial class OrderSaga
+            {
+                [SagaStep(1, NothingToUndo = true, Compensate = nameof(Release))] public Task<Reservation> {|#0:Reserve|}(Ctx c, CancellationToken ct) => Task.FromResult(new Reservation());
+                public Task Release(Ctx c, Reservation r, CancellationToken ct) => Task.CompletedTask;
+                [SagaStep(2, Pivot = true)] public Task Charge(Ctx c, CancellationToken ct) => Task.CompletedTask;
+            }
+            """,
+            Verify.Diagnostic("PGEN109").WithLocation(0).WithArguments("Reserve", "Release"));
+    }
+
+    [Fact]
     public async Task Compensations_that_do_not_exist_or_cannot_be_called_are_errors()
     {
         await Verify.VerifyAsync(Usings + """

@@ -169,6 +169,44 @@ public sealed class SagaGeneratorTests
     }
 
     [Fact]
+    public void Steps_with_nothing_to_undo_are_passed_over_when_compensating_and_recorded_as_such()
+    {
+        var run = GeneratorRun.Create(new SagaGenerator(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+            using PatternsGen.Sagas;
+
+            namespace Shop;
+
+            public sealed record Order(string Id);
+            public sealed record Quote(decimal Price);
+
+            [Saga]
+            public partial class CheckoutSaga(SagaLog? log)
+            {
+                public SagaLog? Log { get; } = log;
+
+                [SagaStep(1, NothingToUndo = true)]
+                public Task ValidateCustomer(Order order, CancellationToken ct) => Task.CompletedTask;
+
+                [SagaStep(2, NothingToUndo = true)]
+                public Task<Quote> QuotePrice(Order order, CancellationToken ct) => Task.FromResult(new Quote(1m));
+
+                [SagaStep(3, Compensate = nameof(Refund))]
+                public Task<string> Charge(Order order, CancellationToken ct) => Task.FromResult("p");
+
+                public Task Refund(Order order, string payment, CancellationToken ct) => Task.CompletedTask;
+
+                [SagaStep(4, Pivot = true)]
+                public Task Ship(Order order, CancellationToken ct) => Task.CompletedTask;
+            }
+            """).AssertCompilesCleanly();
+
+        Snapshot.Verify(run);
+    }
+
+    [Fact]
     public void A_second_run_is_fully_cached_and_models_hold_no_roslyn_objects() =>
         IncrementalGeneratorHarness.AssertCachedOnRerun(new SagaGenerator(), [TrackingNames.SagaModels], OrderSaga);
 }
