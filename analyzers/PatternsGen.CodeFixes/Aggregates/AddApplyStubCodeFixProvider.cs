@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -14,50 +15,73 @@ using PatternsGen.Analyzers.Aggregates;
 
 namespace PatternsGen.CodeFixes.Aggregates;
 
-/// <summary>PGEN201: "Add Apply(OrderShipped)" adds an empty Apply method for the raised event to the aggregate declaration that raises it.</summary>
+/// <summary>
+/// PGEN201: "Add Apply(OrderShipped)" adds an empty Apply method for the raised event to the aggregate
+/// declaration that raises it. Fix-all adds one stub per aggregate and event type, however many
+/// <c>Raise</c> calls of that type there are (two would be PGEN202).
+/// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddApplyStubCodeFixProvider)), Shared]
 public sealed class AddApplyStubCodeFixProvider : CodeFixProvider
 {
+    /// <summary>The fix-all key: every missing Apply at once.</summary>
+    public const string Key = "AddApply";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.RaisedEventHasNoApply);
 
-    // One stub per event type: fix-all of two Raise calls of one type must not add two Apply methods (PGEN202).
-    public override FixAllProvider? GetFixAllProvider() => null;
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(AggregateAnalyzer.EventTypeProperty, out var eventType) || eventType is null
-                || root?.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } aggregate)
+            if (root is not null && Target(root, diagnostic) is var (aggregate, eventType))
             {
-                continue;
+                context.RegisterCodeFix(
+                    CodeAction.Create($"Add Apply({eventType})", _ => Task.FromResult(WithStubs(context.Document, root, aggregate, [eventType])), equivalenceKey: Key),
+                    diagnostic);
             }
-
-            context.RegisterCodeFix(
-                CodeAction.Create($"Add Apply({eventType})", ct => AddStubAsync(context.Document, aggregate, eventType, ct), equivalenceKey: "AddApply:" + eventType),
-                diagnostic);
         }
     }
 
-    private static async Task<Document> AddStubAsync(Document document, TypeDeclarationSyntax aggregate, string eventType, CancellationToken ct)
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
     {
-        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         if (root is null)
         {
             return document;
         }
 
-        // A blank line before the stub, in the file's own line ending.
+        var stubs = diagnostics
+            .Select(d => Target(root, d))
+            .OfType<(TypeDeclarationSyntax Aggregate, string EventType)>()
+            .GroupBy(static t => t.Aggregate)
+            .ToDictionary(static g => g.Key, static g => g.Select(static t => t.EventType).Distinct().ToList());
         var newline = SyntaxText.NewLine(root);
-        var stub = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration($"private void Apply({eventType} e){newline}{{{newline}}}{newline}")!;
-        stub = stub.WithLeadingTrivia(SyntaxFactory.EndOfLine(newline)).WithAdditionalAnnotations(Formatter.Annotation);
+        return document.WithSyntaxRoot(root.ReplaceNodes(stubs.Keys, (original, _) => AddStubs(original, stubs[original], newline)));
+    }
+
+    private static (TypeDeclarationSyntax Aggregate, string EventType)? Target(SyntaxNode root, Diagnostic diagnostic) =>
+        diagnostic.Properties.TryGetValue(AggregateAnalyzer.EventTypeProperty, out var eventType) && eventType is not null
+        && root.FindNode(diagnostic.Location.SourceSpan).FirstAncestorOrSelf<TypeDeclarationSyntax>() is { } aggregate
+            ? (aggregate, eventType)
+            : null;
+
+    private static Document WithStubs(Document document, SyntaxNode root, TypeDeclarationSyntax aggregate, IReadOnlyList<string> eventTypes) =>
+        document.WithSyntaxRoot(root.ReplaceNode(aggregate, AddStubs(aggregate, eventTypes, SyntaxText.NewLine(root))));
+
+    private static TypeDeclarationSyntax AddStubs(TypeDeclarationSyntax aggregate, IReadOnlyList<string> eventTypes, string newline)
+    {
+        // A blank line before each stub, in the file's own line ending.
+        var stubs = eventTypes.Select(eventType =>
+            ((MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration($"private void Apply({eventType} e){newline}{{{newline}}}{newline}")!)
+                .WithLeadingTrivia(SyntaxFactory.EndOfLine(newline))
+                .WithAdditionalAnnotations(Formatter.Annotation)).ToList();
 
         // After the last Apply method when there is one, so the handlers stay together; else at the end.
         var lastApply = aggregate.Members.OfType<MethodDeclarationSyntax>().LastOrDefault(static m => m.Identifier.ValueText == "Apply");
-        var updated = lastApply is null
-            ? aggregate.AddMembers(stub)
-            : aggregate.InsertNodesAfter(lastApply, new[] { stub });
-        return document.WithSyntaxRoot(root.ReplaceNode(aggregate, updated));
+        return lastApply is null
+            ? aggregate.AddMembers(stubs.ToArray())
+            : SyntaxText.SeparateFromNext(aggregate.InsertNodesAfter(lastApply, stubs), aggregate.Members.IndexOf(lastApply) + 1 + stubs.Count, newline);
     }
 }

@@ -49,19 +49,12 @@ public sealed class MakeHandlerIdempotentCodeFixProvider : CodeFixProvider
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
         if (root is null || model is null
-            || handler.AttributeLists.SelectMany(static l => l.Attributes).FirstOrDefault(a => IsEventHandler(model, a, ct)) is not { } attribute)
+            || AttributeSyntaxEdits.Find(handler, model, KnownTypes.EventHandlerAttribute, ct) is not { } attribute)
         {
             return document;
         }
 
-        var argument = SyntaxFactory.AttributeArgument(SyntaxFactory.NameEquals("UseInbox"), null, SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression));
-        var existing = attribute.ArgumentList?.Arguments.FirstOrDefault(static a => a.NameEquals?.Name.Identifier.ValueText == "UseInbox");
-        var updated = existing is not null
-            ? attribute.ReplaceNode(existing, argument)
-            : attribute.ArgumentList is null
-                ? attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(argument)))
-                : attribute.WithArgumentList(attribute.ArgumentList.AddArguments(argument));
-        return document.WithSyntaxRoot(root.ReplaceNode(attribute, updated));
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, AttributeSyntaxEdits.WithNamedArgument(attribute, "UseInbox", AttributeSyntaxEdits.True)));
     }
 
     private static async Task<Document> MarkIdempotentAsync(Document document, MethodDeclarationSyntax handler, CancellationToken ct)
@@ -80,7 +73,4 @@ public sealed class MakeHandlerIdempotentCodeFixProvider : CodeFixProvider
             : handler.AddAttributeLists(SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(idempotent)));
         return document.WithSyntaxRoot(root.ReplaceNode(handler, updated));
     }
-
-    private static bool IsEventHandler(SemanticModel model, AttributeSyntax attribute, CancellationToken ct) =>
-        model.GetTypeInfo(attribute, ct).Type is INamedTypeSymbol type && AttributeReader.Is(type, KnownTypes.EventHandlerAttribute);
 }

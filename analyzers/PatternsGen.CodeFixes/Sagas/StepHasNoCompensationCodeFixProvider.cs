@@ -9,19 +9,27 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Simplification;
 using PatternsGen.Analyzers;
 using PatternsGen.Roslyn;
 
 namespace PatternsGen.CodeFixes.Sagas;
 
 /// <summary>
-/// PGEN001: "Add compensation 'UndoX'" writes a compensation of the step's signature after the step
-/// (its body throws until written, so a forgotten stub shows up as a compensation failure rather than
-/// as a silent success) and sets <c>Compensate = nameof(UndoX)</c> on the step's attribute.
+/// PGEN001, two ways out. "Add compensation 'UndoX'" writes a compensation of the step's signature after the
+/// step (its body throws until written, so a forgotten stub shows up as a compensation failure rather than
+/// as a silent success) and sets <c>Compensate = nameof(UndoX)</c> on the step's attribute. "Mark 'X' as
+/// having nothing to undo" sets <c>NothingToUndo = true</c>, for a step that only reads.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(AddCompensationCodeFixProvider)), Shared]
-public sealed class AddCompensationCodeFixProvider : CodeFixProvider
+[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(StepHasNoCompensationCodeFixProvider)), Shared]
+public sealed class StepHasNoCompensationCodeFixProvider : CodeFixProvider
 {
+    /// <summary>The fix-all key of "Add compensation".</summary>
+    public const string AddCompensationKey = "AddCompensation";
+
+    /// <summary>The fix-all key of "Mark as having nothing to undo".</summary>
+    public const string NothingToUndoKey = "NothingToUndo";
+
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(DiagnosticIds.StepHasNoCompensation);
 
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
@@ -39,18 +47,21 @@ public sealed class AddCompensationCodeFixProvider : CodeFixProvider
         foreach (var diagnostic in context.Diagnostics)
         {
             context.RegisterCodeFix(
-                CodeAction.Create($"Add compensation '{name}'", ct => AddAsync(context.Document, step, name, ct), equivalenceKey: nameof(AddCompensationCodeFixProvider)),
+                CodeAction.Create($"Add compensation '{name}'", ct => AddCompensationAsync(context.Document, step, name, ct), equivalenceKey: AddCompensationKey),
+                diagnostic);
+            context.RegisterCodeFix(
+                CodeAction.Create($"Mark '{step.Identifier.ValueText}' as having nothing to undo", ct => MarkNothingToUndoAsync(context.Document, step, ct), equivalenceKey: NothingToUndoKey),
                 diagnostic);
         }
     }
 
-    private static async Task<Document> AddAsync(Document document, MethodDeclarationSyntax step, string name, CancellationToken ct)
+    private static async Task<Document> AddCompensationAsync(Document document, MethodDeclarationSyntax step, string name, CancellationToken ct)
     {
         var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
         var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
         if (root is null || model?.GetDeclaredSymbol(step, ct) is not IMethodSymbol method
             || SagaSteps.StepProblem(method, out var context, out var result) is not null
-            || step.AttributeLists.SelectMany(static l => l.Attributes).FirstOrDefault(a => IsSagaStep(model, a, ct)) is not { } attribute)
+            || AttributeSyntaxEdits.Find(step, model, KnownTypes.SagaStepAttribute, ct) is not { } attribute)
         {
             return document;
         }
@@ -66,21 +77,26 @@ public sealed class AddCompensationCodeFixProvider : CodeFixProvider
         var stub = (MethodDeclarationSyntax)SyntaxFactory.ParseMemberDeclaration(
             $"public {returns} {name}({parameters}){newline}{{{newline}" +
             $"throw new System.NotImplementedException(\"Undo {step.Identifier.ValueText}\");{newline}}}{newline}")!;
-        stub = stub.WithLeadingTrivia(SyntaxFactory.EndOfLine(newline)).WithAdditionalAnnotations(Formatter.Annotation, Microsoft.CodeAnalysis.Simplification.Simplifier.Annotation);
+        stub = stub.WithLeadingTrivia(SyntaxFactory.EndOfLine(newline)).WithAdditionalAnnotations(Formatter.Annotation, Simplifier.Annotation);
 
-        var argument = SyntaxFactory.AttributeArgument(
-            SyntaxFactory.NameEquals("Compensate"), null, SyntaxFactory.ParseExpression($"nameof({name})"));
-        var newAttribute = attribute.ArgumentList is null
-            ? attribute.WithArgumentList(SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(argument)))
-            : attribute.WithArgumentList(attribute.ArgumentList.AddArguments(argument));
+        var nameOf = SyntaxFactory.ParseExpression($"nameof({name})");
         var saga = (TypeDeclarationSyntax)step.Parent!;
-        var updatedStep = step.ReplaceNode(attribute, newAttribute);
+        var updatedStep = step.ReplaceNode(attribute, AttributeSyntaxEdits.WithNamedArgument(attribute, SagaStepSettings.Compensate, nameOf));
         var updatedSaga = saga.ReplaceNode(step, new SyntaxNode[] { updatedStep, stub });
-        return document.WithSyntaxRoot(root.ReplaceNode(saga, updatedSaga));
+        return document.WithSyntaxRoot(root.ReplaceNode(saga, SyntaxText.SeparateFromNext(updatedSaga, saga.Members.IndexOf(step) + 2, newline)));
     }
 
-    private static bool IsSagaStep(SemanticModel model, AttributeSyntax attribute, CancellationToken ct) =>
-        model.GetTypeInfo(attribute, ct).Type is INamedTypeSymbol type && AttributeReader.Is(type, KnownTypes.SagaStepAttribute);
+    private static async Task<Document> MarkNothingToUndoAsync(Document document, MethodDeclarationSyntax step, CancellationToken ct)
+    {
+        var root = await document.GetSyntaxRootAsync(ct).ConfigureAwait(false);
+        var model = await document.GetSemanticModelAsync(ct).ConfigureAwait(false);
+        if (root is null || model is null || AttributeSyntaxEdits.Find(step, model, KnownTypes.SagaStepAttribute, ct) is not { } attribute)
+        {
+            return document;
+        }
+
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, AttributeSyntaxEdits.WithNamedArgument(attribute, SagaStepSettings.NothingToUndo, AttributeSyntaxEdits.True)));
+    }
 
     private static string UniqueName(TypeDeclarationSyntax saga, string name)
     {
