@@ -32,7 +32,7 @@ public abstract class AgentToolFunction : AIFunction
         StrictJsonSchema = strictSchema;
         RequiresApproval = requiresApproval;
         Options = options ?? AgentToolOptions.Default;
-        _json = Options.JsonOptions ?? AgentToolOptions.DefaultJsonOptions;
+        _json = Options.SerializerOptions;
         _limits = Options.Limits;
     }
 
@@ -123,6 +123,30 @@ public sealed class AgentToolOptions
 
     /// <summary>Bounds on arguments.</summary>
     public AgentToolLimits Limits { get; init; } = AgentToolLimits.Default;
+
+    private JsonSerializerOptions? _serializerOptions;
+
+    /// <summary>
+    /// The options a tool writes results with and hands to whoever serializes them after it (an MCP server writes a
+    /// tool's <see cref="JsonElement"/> results with them): <see cref="JsonOptions"/>, with the values every result may
+    /// hold (<see cref="JsonElement"/>, strings, numbers) resolvable even when the user's context lists only its own types.
+    /// </summary>
+    internal JsonSerializerOptions SerializerOptions => _serializerOptions ??= JsonOptions switch
+    {
+        null => DefaultJsonOptions,
+        { TypeInfoResolver: null } user => user, // the reflection default fills in when the options are first used
+        var user => WithResultValues(user),
+    };
+
+    private static JsonSerializerOptions WithResultValues(JsonSerializerOptions user)
+    {
+        var options = new JsonSerializerOptions(user)
+        {
+            TypeInfoResolver = System.Text.Json.Serialization.Metadata.JsonTypeInfoResolver.Combine(user.TypeInfoResolver, AgentToolJsonContext.Default),
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 
     /// <summary>
     /// Results as JSON when no options are given: reflection-based where the runtime allows it, with enums as
