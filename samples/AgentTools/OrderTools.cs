@@ -7,7 +7,7 @@ public enum OrderStatus { Pending, Shipped, Delivered, Cancelled }
 
 public sealed record OrderSummary(string Id, string Customer, OrderStatus Status, decimal Total, DateOnly PlacedOn);
 
-/// <summary>The seed's search_orders tool, over an in-memory list of orders.</summary>
+/// <summary>Order tools for an agent, over an in-memory list of orders.</summary>
 public partial class OrderTools
 {
     private static readonly OrderSummary[] Orders =
@@ -27,6 +27,34 @@ public partial class OrderTools
             .Where(o => string.Equals(o.Customer, customer, StringComparison.OrdinalIgnoreCase) && (status is null || o.Status == status))
             .OrderByDescending(static o => o.PlacedOn)
             .Take(Math.Clamp(limit, 1, 100))];
+
+    /// <summary>One order by its id.</summary>
+    /// <param name="orderId">The order's id, such as o-1001.</param>
+    [AgentTool("get_order")]
+    public OrderSummary GetOrder(string orderId) =>
+        Orders.FirstOrDefault(o => o.Id == orderId) ?? throw new KeyNotFoundException($"No order '{orderId}'.");
+
+    /// <summary>Where an order stands.</summary>
+    /// <param name="orderId">The order's id, such as o-1001.</param>
+    [AgentTool("order_status")]
+    public OrderStatus GetStatus(string orderId) => GetOrder(orderId).Status;
+
+    /// <summary>How many orders a customer has placed.</summary>
+    /// <param name="customer">The customer's e-mail address.</param>
+    [AgentTool("count_orders")]
+    public int CountOrders(string customer) =>
+        Orders.Count(o => string.Equals(o.Customer, customer, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A one-line summary of a customer's orders.</summary>
+    /// <param name="customer">The customer's e-mail address.</param>
+    [AgentTool("summarize_customer")]
+    public string SummarizeCustomer(string customer)
+    {
+        var orders = SearchOrders(customer, limit: 100);
+        return orders.Count == 0
+            ? $"{customer} has no orders."
+            : $"{customer} has {orders.Count} orders totalling {orders.Sum(static o => o.Total):0.00}, the latest on {orders[0].PlacedOn:yyyy-MM-dd}.";
+    }
 }
 
 /// <summary>
@@ -35,4 +63,6 @@ public partial class OrderTools
 /// </summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(IReadOnlyList<OrderSummary>))]
+[JsonSerializable(typeof(OrderSummary))]
+[JsonSerializable(typeof(OrderStatus))]
 internal sealed partial class ToolJson : JsonSerializerContext;

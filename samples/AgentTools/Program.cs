@@ -1,16 +1,36 @@
 using System.ClientModel;
 using AgentTools;
 using Microsoft.Extensions.AI;
+using ModelContextProtocol.Protocol;
+using ModelContextProtocol.Server;
 using OpenAI;
 using PatternsGen.Agents;
 
-// The seed's AI agent with its search_orders tool. The tool's JSON schema was written at build time
-// (obj/.../generated/.../AgentTools.OrderTools.AgentTools.g.cs) and its arguments are bound without reflection.
+// An AI agent with order tools. The tools' JSON schemas were written at build time
+// (obj/.../generated/.../AgentTools.OrderTools.AgentTools.g.cs) and their arguments are bound without reflection.
 // Offline by default; set OPENAI_API_KEY (and optionally OPENAI_BASE_URL, OPENAI_MODEL) to use a real model.
+// With --mcp it serves the same tools over MCP on standard input and output instead.
 
 var tools = new OrderTools().GetAgentTools(new AgentToolOptions { JsonOptions = ToolJson.Default.Options });
-Console.WriteLine($"Tool {tools[0].Name}: {tools[0].Description}");
-Console.WriteLine($"  schema {tools[0].JsonSchema.GetRawText()}");
+if (args is ["--mcp"])
+{
+    // An MCP server on standard input and output, for an editor or a desktop assistant (docs/agent-tools.md).
+    // Nothing else may be written to standard output: it carries the protocol.
+    await using var server = McpServer.Create(
+        new StdioServerTransport("AgentTools"),
+        new McpServerOptions
+        {
+            ServerInfo = new Implementation { Name = "AgentTools", Version = "1.0.0" },
+            ToolCollection = [.. tools.AsMcpServerTools()],
+        });
+    await server.RunAsync();
+    return 0;
+}
+
+var search = tools.Single(static t => t.Name == "search_orders");
+Console.WriteLine($"Tool {search.Name}: {search.Description}");
+Console.WriteLine($"  schema {search.JsonSchema.GetRawText()}");
+Console.WriteLine($"  and {string.Join(", ", tools.Where(t => t != search).Select(static t => t.Name))}");
 Console.WriteLine();
 
 IChatClient model = Environment.GetEnvironmentVariable("OPENAI_API_KEY") is { Length: > 0 } key
@@ -38,7 +58,7 @@ Console.WriteLine($"({response.Iterations} model calls, {response.Usage.TotalTok
 // A bad call is refused before the method runs, naming the argument.
 try
 {
-    await tools[0].InvokeAsync(AgentToolJson.ParseArguments("search_orders", """{"customer":"ann@example.com","status":"Lost"}"""));
+    await search.InvokeAsync(AgentToolJson.ParseArguments("search_orders", """{"customer":"ann@example.com","status":"Lost"}"""));
 }
 catch (AgentToolArgumentException refused)
 {

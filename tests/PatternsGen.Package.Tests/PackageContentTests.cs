@@ -7,11 +7,11 @@ namespace PatternsGen.Package.Tests;
 public sealed class PackageContentTests(PackedPackages packages)
 {
     [Fact]
-    public void Pack_produces_exactly_the_three_packages()
+    public void Pack_produces_exactly_the_four_packages()
     {
         var ids = System.IO.Directory.GetFiles(packages.Directory, "*.nupkg").Select(static p => Path.GetFileName(p)).Order().ToArray();
 
-        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg"], ids);
+        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg", "PatternsGen.Mcp.0.1.0.nupkg"], ids);
     }
 
     [Fact]
@@ -49,7 +49,8 @@ public sealed class PackageContentTests(PackedPackages packages)
     [Theory]
     [InlineData("PatternsGen.EventStore.Sqlite", "Microsoft.Data.Sqlite")]
     [InlineData("PatternsGen.EventStore.PostgreSql", "Npgsql")]
-    public void Store_packages_depend_on_PatternsGen_and_their_driver_only_and_bring_the_generators_along(string id, string driver)
+    [InlineData("PatternsGen.Mcp", "ModelContextProtocol.Core")]
+    public void Adapter_packages_depend_on_PatternsGen_and_their_client_only_and_bring_the_generators_along(string id, string driver)
     {
         var nuspec = Nuspec($"{id}.0.1.0.nupkg");
         var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency").ToArray();
