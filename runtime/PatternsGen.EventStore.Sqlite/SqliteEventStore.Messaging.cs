@@ -114,8 +114,10 @@ public sealed partial class SqliteEventStore : ICheckpointStore, IInbox, IDeadLe
         return command;
     }
 
+    /// <summary>Runs a write, in turn with the process's other writers to the file (<see cref="SqliteWriteGate"/>).</summary>
     private async ValueTask<int> ExecuteAsync(SqliteCommand command, CancellationToken ct)
     {
+        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
         try
         {
             return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);

@@ -9,7 +9,8 @@ namespace PatternsGen.EventStore.Sqlite;
 /// An event store in a SQLite database file: the embedded default. WAL journaling lets readers run
 /// while one writer appends; each append is one <c>BEGIN IMMEDIATE</c> transaction, so concurrent
 /// writers (threads or processes) queue for the write lock and then either succeed or get a
-/// <see cref="ConcurrencyException"/>. A crash mid-append leaves no part of the batch behind.
+/// <see cref="ConcurrencyException"/>. Writers of one process queue in the process first, without a
+/// thread each. A crash mid-append leaves no part of the batch behind.
 /// </summary>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
 public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
@@ -19,6 +20,8 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
     private readonly string _connectionString;
     private readonly EventEncoder _encoder;
     private readonly SchemaGate _schema = new();
+    private readonly SemaphoreSlim _writes;
+    private readonly string _busyTimeout;
 
     /// <summary>Creates a store on <paramref name="connectionString"/> (e.g. <c>Data Source=events.db</c>). Nothing is opened until first use.</summary>
     public SqliteEventStore(string connectionString, EventStoreOptions? options = null)
@@ -33,6 +36,8 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
         }
 
         _connectionString = builder.ToString();
+        _writes = SqliteWriteGate.For(builder.DataSource);
+        _busyTimeout = $"PRAGMA busy_timeout = {builder.DefaultTimeout * 1000}";
         _encoder = new EventEncoder(options);
     }
 
@@ -44,6 +49,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
     {
         EventEncoder.ValidateAppend(streamId, expectedVersion, events);
         var pending = _encoder.Encode(events);
+        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         try
         {
@@ -143,6 +149,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
         EventEncoder.ValidateStreamId(streamId);
         ArgumentNullException.ThrowIfNull(snapshot);
         var json = _encoder.EncodeSnapshot(snapshot.State);
+        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.WriteSnapshot;
@@ -222,6 +229,14 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
         try
         {
             await connection.OpenAsync(ct).ConfigureAwait(false);
+            // Another process's writer is waited for by SQLite's own busy handler, in steps of a few milliseconds,
+            // before Microsoft.Data.Sqlite's retry (150 ms sleeps) is reached; the connection string's timeout still bounds it.
+            using (var busy = connection.CreateCommand())
+            {
+                busy.CommandText = _busyTimeout;
+                await busy.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+
             await _schema.EnsureAsync(CreateSchemaAsync, connection, ct).ConfigureAwait(false);
             return connection;
         }
