@@ -21,7 +21,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
     private readonly EventEncoder _encoder;
     private readonly SchemaGate _schema = new();
     private readonly SemaphoreSlim _writes;
-    private readonly string _busyTimeout;
+    private readonly int _busyTimeoutMilliseconds;
 
     /// <summary>Creates a store on <paramref name="connectionString"/> (e.g. <c>Data Source=events.db</c>). Nothing is opened until first use.</summary>
     public SqliteEventStore(string connectionString, EventStoreOptions? options = null)
@@ -37,7 +37,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
 
         _connectionString = builder.ToString();
         _writes = SqliteWriteGate.For(builder.DataSource);
-        _busyTimeout = $"PRAGMA busy_timeout = {builder.DefaultTimeout * 1000}";
+        _busyTimeoutMilliseconds = builder.DefaultTimeout * 1000;
         _encoder = new EventEncoder(options);
     }
 
@@ -231,11 +231,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
             await connection.OpenAsync(ct).ConfigureAwait(false);
             // Another process's writer is waited for by SQLite's own busy handler, in steps of a few milliseconds,
             // before Microsoft.Data.Sqlite's retry (150 ms sleeps) is reached; the connection string's timeout still bounds it.
-            using (var busy = connection.CreateCommand())
-            {
-                busy.CommandText = _busyTimeout;
-                await busy.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
+            SQLitePCL.raw.sqlite3_busy_timeout(connection.Handle, _busyTimeoutMilliseconds);
 
             await _schema.EnsureAsync(CreateSchemaAsync, connection, ct).ConfigureAwait(false);
             return connection;

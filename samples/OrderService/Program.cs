@@ -19,17 +19,19 @@ var database = new Option<string?>("--database") { Description = "The SQLite fil
 var postgres = new Option<string?>("--postgres") { Description = "The PostgreSQL connection string for --store postgres (default: $PATTERNSGEN_PG)." };
 var trace = new Option<bool>("--trace") { Description = "Print every span (sagas, steps, bus deliveries, tool calls) with its correlation id, through OpenTelemetry's console exporter." };
 var seed = new Option<int>("--seed") { Description = "Seed of the injected faults and of the orders' contents.", DefaultValueFactory = static _ => 42 };
+var concurrency = new Option<int>("--concurrency") { Description = "How many orders are placed at a time.", DefaultValueFactory = static _ => 1 };
+concurrency.Validators.Add(r => { if (r.GetValue(concurrency) is < 1 or > 256) r.AddError("--concurrency must be from 1 to 256."); });
 var crash = new Option<bool>("--crash") { Description = "Kill the process at the first shipment, mid-saga; the next run resumes that saga from its log." };
 
 var root = new RootCommand("PatternsGen's OrderService sample: the seed's order, payment, inventory and shipping services end to end.")
 {
-    orders, failureRate, store, database, postgres, trace, seed, crash,
+    orders, failureRate, concurrency, store, database, postgres, trace, seed, crash,
 };
 root.SetAction(async (parse, ct) =>
 {
     var settings = new RunSettings(
         parse.GetValue(orders), parse.GetValue(failureRate), parse.GetValue(store), parse.GetValue(trace), parse.GetValue(crash),
-        parse.GetValue(seed), parse.GetValue(database), parse.GetValue(postgres));
+        parse.GetValue(seed), parse.GetValue(database), parse.GetValue(postgres), parse.GetValue(concurrency));
     using var tracing = settings.Trace
         ? Sdk.CreateTracerProviderBuilder().ConfigureResource(static r => r.AddService("OrderService")).AddSource(PatternsGenDiagnostics.Name, OrderServiceRun.Source.Name).AddConsoleExporter().Build()
         : null;

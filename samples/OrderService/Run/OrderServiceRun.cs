@@ -14,7 +14,7 @@ using PatternsGen.Sagas;
 namespace OrderService.Run;
 
 /// <summary>What the command line asked for.</summary>
-public sealed record RunSettings(int Orders, double FailureRate, StoreKind Store, bool Trace, bool Crash, int Seed, string? Database, string? Postgres);
+public sealed record RunSettings(int Orders, double FailureRate, StoreKind Store, bool Trace, bool Crash, int Seed, string? Database, string? Postgres, int Concurrency = 1);
 
 /// <summary>
 /// The seed's whole picture in one process: the user and product services called synchronously through
@@ -65,27 +65,43 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
         var projections = new ProjectionRunner(storage.Events, storage.Checkpoints, [storage.View], new ProjectionOptions { Parked = storage.Parked });
         var deadLettersBefore = (await storage.DeadLetters.ListAsync(ct)).Count;
 
+        // What each order holds is drawn up front, in order, so a seed gives the same orders at any --concurrency.
         var random = new Random(settings.Seed + 1);
         var runTag = Guid.NewGuid().ToString("N")[..4]; // orders of earlier runs stay in the database: new ids every run
-        for (var n = 1; n <= settings.Orders; n++)
+        var plans = Enumerable.Range(1, settings.Orders).Select(n => Plan(n, $"o-{runTag}-{n:000}", random)).ToArray();
+        using var draining = new SemaphoreSlim(1, 1); // the publisher forwards for one caller at a time
+        var placing = Stopwatch.StartNew();
+        var next = 0;
+        var done = 0;
+        await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => Task.Run(async () =>
         {
-            var orderId = $"o-{runTag}-{n:000}";
-            var viaSaga = n % 2 == 1;
-            var outcome = await PlaceOrderAsync(orderId, viaSaga, random, calls, saga, storage, ct);
-            if (outcome.Route == "choreography" && outcome.Status == "placed")
+            while (Interlocked.Increment(ref next) is var n && n <= settings.Orders)
             {
-                await DrainAsync(publisher, bus, ct);
-                var order = await OrderAggregate.LoadAsync(storage.Events, orderId, ct);
-                outcome = outcome with
+                var plan = plans[n - 1];
+                var outcome = await PlaceOrderAsync(plan, calls, saga, storage, ct);
+                if (outcome.Route == "choreography" && outcome.Status == "placed")
                 {
-                    Status = order?.Status ?? "missing",
-                    Detail = order?.Status switch { "paid" => "paid through the bus", "cancelled" => "payment declined: order.cancelled", _ => "payment dead-lettered" },
-                };
-            }
+                    using (await Entered(draining, ct))
+                    {
+                        await DrainAsync(publisher, bus, ct);
+                    }
 
-            _outcomes.Add(outcome);
-            output.WriteLine($"[{n,3}/{settings.Orders}] {orderId} {outcome.Customer,-16} {outcome.Route,-12} {outcome.Status,-9} {outcome.Total,9:0.00}  {outcome.Detail}");
-        }
+                    var order = await OrderAggregate.LoadAsync(storage.Events, plan.OrderId, ct);
+                    outcome = outcome with
+                    {
+                        Status = order?.Status ?? "missing",
+                        Detail = order?.Status switch { "paid" => "paid through the bus", "cancelled" => "payment declined: order.cancelled", _ => "payment dead-lettered" },
+                    };
+                }
+
+                lock (_outcomes)
+                {
+                    _outcomes.Add(outcome);
+                    output.WriteLine($"[{++done,3}/{settings.Orders}] {plan.OrderId} {outcome.Customer,-16} {outcome.Route,-12} {outcome.Status,-9} {outcome.Total,9:0.00}  {outcome.Detail}");
+                }
+            }
+        }, ct)));
+        placing.Stop();
 
         await DrainAsync(publisher, bus, ct);
         await projections.CatchUpAsync(ct);
@@ -93,18 +109,35 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
         var agentAnswer = await AskAgentAsync(storage, ct);
         var deadLetters = (await storage.DeadLetters.ListAsync(ct)).Count - deadLettersBefore;
         var consistent = await CheckAsync(storage, ct);
-        Summary.Write(output, settings, storage, calls, faults, _outcomes, deadLetters, agentAnswer, clock.Elapsed, consistent);
+        Summary.Write(output, settings, storage, calls, faults, _outcomes, deadLetters, agentAnswer, placing.Elapsed, clock.Elapsed, consistent);
         return consistent ? 0 : 1;
     }
 
-    private async Task<OrderOutcome> PlaceOrderAsync(
-        string orderId, bool viaSaga, Random random, ServiceCalls calls, PlaceOrderSaga saga, Storage storage, CancellationToken ct)
+    /// <summary>Who orders what, and by which route: odd orders through the saga, even ones through the choreography.</summary>
+    private static OrderPlan Plan(int n, string orderId, Random random)
     {
         var user = UserService.All[random.Next(UserService.All.Count)];
         var lines = Enumerable.Range(0, random.Next(1, 4))
             .Select(_ => (Product: Basket[random.Next(Basket.Length)], Quantity: random.Next(1, 3)))
             .DistinctBy(static l => l.Product)
             .ToList();
+        return new OrderPlan(orderId, n % 2 == 1, user, lines);
+    }
+
+    private static async Task<IDisposable> Entered(SemaphoreSlim gate, CancellationToken ct)
+    {
+        await gate.WaitAsync(ct);
+        return new Released(gate);
+    }
+
+    private sealed class Released(SemaphoreSlim gate) : IDisposable
+    {
+        public void Dispose() => gate.Release();
+    }
+
+    private async Task<OrderOutcome> PlaceOrderAsync(OrderPlan plan, ServiceCalls calls, PlaceOrderSaga saga, Storage storage, CancellationToken ct)
+    {
+        var (orderId, viaSaga, user, lines) = plan;
         var route = viaSaga ? "saga" : "choreography";
 
         // One trace per order; its correlation id is the order's id, on every span, event and log record.
@@ -227,6 +260,9 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
         return ok;
     }
 }
+
+/// <summary>One order to place, drawn before the run.</summary>
+public sealed record OrderPlan(string OrderId, bool ViaSaga, User User, List<(string Product, int Quantity)> Lines);
 
 /// <summary>How one order ended.</summary>
 public sealed record OrderOutcome(string Id, string Customer, string Route, string Status, decimal Total, string Detail)

@@ -7,7 +7,7 @@ internal static class Summary
 {
     public static void Write(
         TextWriter output, RunSettings settings, Storage storage, ServiceCalls calls, FaultInjector faults, IReadOnlyList<OrderOutcome> outcomes,
-        int deadLetters, string agentAnswer, TimeSpan elapsed, bool consistent)
+        int deadLetters, string agentAnswer, TimeSpan placing, TimeSpan elapsed, bool consistent)
     {
         output.WriteLine();
         output.WriteLine("Orders");
@@ -35,6 +35,7 @@ internal static class Summary
             ["store", storage.Description],
             ["dead letters (this run)", deadLetters.ToString()],
             ["agent", agentAnswer],
+            ["placing orders", $"{placing.TotalSeconds:0.00} s, {placing.TotalMilliseconds / outcomes.Count:0.0} ms per order, {outcomes.Count / placing.TotalSeconds:0} orders/s at concurrency {settings.Concurrency}"],
             ["elapsed", $"{elapsed.TotalSeconds:0.00} s"],
             ["check", consistent ? "every order ended where it should; orders_view agrees with the store" : "NOT consistent (see above)"],
         ]);
