@@ -31,6 +31,10 @@ internal static class EventHandlerRegistryEmitter
                     /// factory returns (return one instance to share it; factories are called per message, so a handler
                     /// may take the bus it is registered with).
                     /// </summary>
+                    /// <remarks>
+                    /// One parameter per class, named after it and in the order of the classes' names: pass them by name
+                    /// (<c>paymentHandlers: () => new PaymentHandlers(...)</c>) and their order does not matter.
+                    /// </remarks>
                     public static global::System.Collections.Generic.IReadOnlyList<{{Messaging}}.EventHandlerRegistration> Create(
             """);
         writer.Indentation = 3;

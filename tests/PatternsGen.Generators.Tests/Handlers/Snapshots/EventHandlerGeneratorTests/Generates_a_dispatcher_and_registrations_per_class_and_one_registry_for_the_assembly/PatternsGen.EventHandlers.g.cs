@@ -13,6 +13,10 @@ namespace PatternsGen.Generated
         /// factory returns (return one instance to share it; factories are called per message, so a handler
         /// may take the bus it is registered with).
         /// </summary>
+        /// <remarks>
+        /// One parameter per class, named after it and in the order of the classes' names: pass them by name
+        /// (<c>paymentHandlers: () => new PaymentHandlers(...)</c>) and their order does not matter.
+        /// </remarks>
         public static global::System.Collections.Generic.IReadOnlyList<global::PatternsGen.Messaging.EventHandlerRegistration> Create(
             global::System.Func<global::Shop.Payments.Outer.NestedHandlers> nestedHandlers,
             global::System.Func<global::Shop.Payments.PaymentHandlers> paymentHandlers)
