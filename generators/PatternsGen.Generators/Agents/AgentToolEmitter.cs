@@ -52,7 +52,7 @@ internal static class AgentToolEmitter
 
     private static void WriteTool(SourceWriter writer, string owner, string className, AgentToolModel tool, AgentToolReaders readers)
     {
-        var bound = tool.Parameters.Where(static p => p.Injected is null).ToList();
+        var bound = tool.Parameters.Where(static p => p.IsBound).ToList();
         writer.WriteLine($$"""
             /// <summary>The <c>{{tool.Name}}</c> tool: calls <see cref="{{Identifiers.Escape(tool.Method)}}"/>.</summary>
             {{GeneratedCode.Attribute}}
@@ -85,11 +85,11 @@ internal static class AgentToolEmitter
         foreach (var parameter in tool.Parameters)
         {
             var local = Identifiers.Escape("arg_" + parameter.Name);
-            switch (parameter.Injected)
+            switch (parameter.Kind)
             {
-                case "ct":
+                case ToolParameterKind.CancellationToken:
                     continue;
-                case "services":
+                case ToolParameterKind.Services:
                     writer.WriteLine($"var {local} = call.Services ?? throw new global::System.InvalidOperationException({Literal($"Tool '{tool.Name}' needs services: pass them in AIFunctionArguments.Services.")});");
                     continue;
             }
@@ -109,8 +109,8 @@ internal static class AgentToolEmitter
     /// each argument read in place if it is a JSON value of its kind, the general binding below taking any call that is not.
     /// </summary>
     private static bool HasFastPath(AgentToolModel tool) =>
-        tool.Parameters.Any(static p => p.Injected is null)
-        && tool.Parameters.All(static p => p.Injected == "ct" || (p.Injected is null && HasFastRead(p.Type!) && (!p.Type!.Nullable || p.Default is not null)));
+        tool.Parameters.Any(static p => p.IsBound)
+        && tool.Parameters.All(static p => p.Kind == ToolParameterKind.CancellationToken || (p.IsBound && HasFastRead(p.Type!) && (!p.Type!.Nullable || p.Default is not null)));
 
     private static bool HasFastRead(ToolValueType type) =>
         type.Kind is ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum;
@@ -128,7 +128,7 @@ internal static class AgentToolEmitter
         writer.WriteLine("// The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.");
         writer.WriteLine("var found = 0;");
         var reads = new System.Collections.Generic.List<string>();
-        foreach (var parameter in tool.Parameters.Where(static p => p.Injected is null))
+        foreach (var parameter in tool.Parameters.Where(static p => p.IsBound))
         {
             var type = parameter.Type!;
             var read = FastRead(type, readers);
@@ -156,7 +156,7 @@ internal static class AgentToolEmitter
     /// <summary>The call of the method with the values bound to locals named <paramref name="prefix"/> and each parameter's name, and the return of its result.</summary>
     private static void WriteCall(SourceWriter writer, AgentToolModel tool, string prefix)
     {
-        var call = $"owner.{Identifiers.Escape(tool.Method)}({string.Join(", ", tool.Parameters.Select(p => p.Injected == "ct" ? "ct" : Identifiers.Escape(prefix + p.Name)))})";
+        var call = $"owner.{Identifiers.Escape(tool.Method)}({string.Join(", ", tool.Parameters.Select(p => p.Kind == ToolParameterKind.CancellationToken ? "ct" : Identifiers.Escape(prefix + p.Name)))})";
         switch (tool.Returns)
         {
             case ToolReturn.Void:

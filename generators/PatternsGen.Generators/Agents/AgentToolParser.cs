@@ -52,16 +52,16 @@ internal static class AgentToolParser
         {
             if (SagaSteps.IsCancellationToken(parameter.Type))
             {
-                parameters.Add(new ToolParameterModel(parameter.Name, "ct", null, null, null));
+                parameters.Add(new ToolParameterModel(parameter.Name, ToolParameterKind.CancellationToken, null, null, null));
             }
             else if (AgentToolTypes.IsServiceProvider(parameter.Type))
             {
-                parameters.Add(new ToolParameterModel(parameter.Name, "services", null, null, null));
+                parameters.Add(new ToolParameterModel(parameter.Name, ToolParameterKind.Services, null, null, null));
             }
             else if (AgentToolTypes.Classify(parameter.Type) is { } valueType)
             {
                 var description = DocumentationText.DescriptionAttribute(parameter) ?? DocumentationText.Parameter(method, parameter.Name);
-                parameters.Add(new ToolParameterModel(parameter.Name, null, valueType, description, AgentToolTypes.DefaultOf(parameter, valueType)));
+                parameters.Add(new ToolParameterModel(parameter.Name, ToolParameterKind.Bound, valueType, description, AgentToolTypes.DefaultOf(parameter, valueType)));
             }
             else
             {

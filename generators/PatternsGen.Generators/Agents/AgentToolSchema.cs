@@ -18,7 +18,7 @@ internal static class AgentToolSchema
     {
         var json = new StringBuilder();
         var properties = tool.Parameters
-            .Where(static p => p.Injected is null)
+            .Where(static p => p.IsBound)
             .Select(static p => new SchemaProperty(p.Name, p.Type!, p.Description, p.Default, Required: p.Default is null));
         WriteObject(json, properties, strict, orNull: false);
         return json.ToString();

@@ -30,7 +30,7 @@ internal static class SagaEmitter
         }
         else
         {
-            WriteLoggedEntryPoints(writer, saga, "this." + Identifiers.Escape(model.Log));
+            WriteLoggedEntryPoints(writer, saga, model.Log);
         }
 
         writer.WriteLine();
@@ -87,19 +87,21 @@ internal static class SagaEmitter
             """);
     }
 
-    private static void WriteLoggedEntryPoints(SourceWriter writer, SagaText saga, string log)
+    /// <param name="member">The saga's <c>SagaLog</c> field or property.</param>
+    private static void WriteLoggedEntryPoints(SourceWriter writer, SagaText saga, string member)
     {
+        var log = "this." + Identifiers.Escape(member);
         var requires = string.Concat(saga.Steps.Where(static s => s.Result is not null).Select(static s => $"sagaLog.Require<{s.Result!.FullyQualifiedName}>();\n        "));
         WriteExecuteSummary(writer, saga);
         writer.WriteLine($$"""
-            /// <remarks>Recorded in <c>{{log.Substring(5)}}</c> under a new saga id when it is set.</remarks>
+            /// <remarks>Recorded in <c>{{member}}</c> under a new saga id when it is set.</remarks>
             /// <exception cref="{{Sagas}}.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
             /// <exception cref="{{Sagas}}.SagaLogException">The log could not be written; the run stopped where it was, for <see cref="ResumeAsync"/>.</exception>
             {{GeneratedCode.Attribute}}
             public global::System.Threading.Tasks.Task ExecuteAsync({{saga.Context}} context, global::System.Threading.CancellationToken ct = default) =>
                 {{log}} is null ? {{Core}}(context, null, null, ct) : ExecuteAsync({{Sagas}}.SagaLog.NewSagaId(), context, ct);
 
-            /// <summary>Runs the saga as <see cref="ExecuteAsync({{saga.ContextCref}}, global::System.Threading.CancellationToken)"/> does, recording the run under <paramref name="sagaId"/> in <c>{{log.Substring(5)}}</c> (when it is set).</summary>
+            /// <summary>Runs the saga as <see cref="ExecuteAsync({{saga.ContextCref}}, global::System.Threading.CancellationToken)"/> does, recording the run under <paramref name="sagaId"/> in <c>{{member}}</c> (when it is set).</summary>
             /// <exception cref="{{Sagas}}.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
             /// <exception cref="{{Sagas}}.SagaLogException">The log could not be written; the run stopped where it was, for <see cref="ResumeAsync"/>.</exception>
             /// <exception cref="global::System.InvalidOperationException">A run with this id exists already.</exception>
@@ -126,7 +128,7 @@ internal static class SagaEmitter
             {{GeneratedCode.Attribute}}
             public async global::System.Threading.Tasks.Task<{{Sagas}}.SagaStatus> ResumeAsync(string sagaId, global::System.Threading.CancellationToken ct = default)
             {
-                var sagaLog = {{log}} ?? throw new global::System.InvalidOperationException({{SymbolDisplay.FormatLiteral($"Saga '{saga.Model.Name}' has no SagaLog to resume from: set '{log.Substring(5)}'.", quote: true)}});
+                var sagaLog = {{log}} ?? throw new global::System.InvalidOperationException({{SymbolDisplay.FormatLiteral($"Saga '{saga.Model.Name}' has no SagaLog to resume from: set '{member}'.", quote: true)}});
                 var history = await sagaLog.ReadAsync({{saga.Name}}, sagaId, ct).ConfigureAwait(false);
                 if (history.Status is {{Sagas}}.SagaStatus.Completed or {{Sagas}}.SagaStatus.Compensated or {{Sagas}}.SagaStatus.CompensationFailed)
                 {
@@ -148,7 +150,7 @@ internal static class SagaEmitter
             /// <returns>Each resumed run and where it stands now.</returns>
             {{GeneratedCode.Attribute}}
             public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<{{Sagas}}.SagaSummary>> ResumeUnfinishedAsync(global::System.Threading.CancellationToken ct = default) =>
-                ({{log}} ?? throw new global::System.InvalidOperationException({{SymbolDisplay.FormatLiteral($"Saga '{saga.Model.Name}' has no SagaLog to resume from: set '{log.Substring(5)}'.", quote: true)}}))
+                ({{log}} ?? throw new global::System.InvalidOperationException({{SymbolDisplay.FormatLiteral($"Saga '{saga.Model.Name}' has no SagaLog to resume from: set '{member}'.", quote: true)}}))
                     .ResumeUnfinishedAsync({{saga.Name}}, ResumeAsync, ct);
             """);
     }

@@ -24,12 +24,28 @@ internal sealed record AgentToolModel(
 
 /// <summary>One parameter.</summary>
 /// <param name="Name">Its name, which is the schema's property name.</param>
-/// <param name="Injected">Null for a bound parameter; else "ct" or "services".</param>
+/// <param name="Kind">Bound from the call's arguments, or passed in by the runtime.</param>
 /// <param name="Type">What it is, for a bound parameter.</param>
 /// <param name="Description">Its description, if any.</param>
 /// <param name="Default">Its default value: a C# expression and a JSON literal; null when it is required.</param>
 /// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
-internal sealed record ToolParameterModel(string Name, string? Injected, ToolValueType? Type, string? Description, ToolDefault? Default);
+internal sealed record ToolParameterModel(string Name, ToolParameterKind Kind, ToolValueType? Type, string? Description, ToolDefault? Default)
+{
+    public bool IsBound => Kind == ToolParameterKind.Bound;
+}
+
+/// <summary>Where a tool parameter's value comes from.</summary>
+internal enum ToolParameterKind
+{
+    /// <summary>The call's arguments, as the schema describes it.</summary>
+    Bound,
+
+    /// <summary>The call's cancellation token; not in the schema.</summary>
+    CancellationToken,
+
+    /// <summary>The call's <c>IServiceProvider</c>; not in the schema.</summary>
+    Services,
+}
 
 /// <summary>How a tool method returns.</summary>
 internal enum ToolReturn
