@@ -68,19 +68,8 @@ internal static class AgentToolEmitter
         writer.Indentation++;
         writer.WriteLine();
         var async = tool.Returns is ToolReturn.Task or ToolReturn.TaskOfValue or ToolReturn.ValueTask or ToolReturn.ValueTaskOfValue;
-        var fast = HasFastPath(tool);
-        if (fast)
-        {
-            writer.WriteLine("[global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath");
-        }
-
         writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)");
         writer.OpenBlock();
-        if (fast)
-        {
-            WriteFastPath(writer, tool, readers);
-        }
-
         writer.WriteLine("var arguments = Arguments(call);");
         foreach (var parameter in tool.Parameters)
         {
@@ -102,55 +91,6 @@ internal static class AgentToolEmitter
         writer.CloseBlock();
         writer.Indentation--;
         writer.WriteLine("}");
-    }
-
-    /// <summary>
-    /// A tool whose bound parameters are all plain scalars (nullable ones only with a default) is first bound by <c>AgentToolFastPath</c>:
-    /// each argument read in place if it is a JSON value of its kind, the general binding below taking any call that is not.
-    /// </summary>
-    private static bool HasFastPath(AgentToolModel tool) =>
-        tool.Parameters.Any(static p => p.IsBound)
-        && tool.Parameters.All(static p => p.Kind == ToolParameterKind.CancellationToken || (p.IsBound && HasFastRead(p.Type!) && (!p.Type!.Nullable || p.Default is not null)));
-
-    private static bool HasFastRead(ToolValueType type) =>
-        type.Kind is ToolValueKind.String or ToolValueKind.Boolean or ToolValueKind.Int32 or ToolValueKind.Int64 or ToolValueKind.Double or ToolValueKind.Enum;
-
-    /// <summary>The <c>AgentToolFastPath</c> reader of a kind <see cref="HasFastRead"/> allows.</summary>
-    private static string FastRead(ToolValueType type, AgentToolReaders readers) => type.Kind switch
-    {
-        ToolValueKind.String => $"new {Agents}.AgentToolFastPath.StringRead(Limits)",
-        ToolValueKind.Enum => $"new {Agents}.AgentToolFastPath.EnumRead<{type.Type.FullyQualifiedName}>({readers.For(type)})",
-        _ => $"new {Agents}.AgentToolFastPath.{type.Kind}Read()",
-    };
-
-    private static void WriteFastPath(SourceWriter writer, AgentToolModel tool, AgentToolReaders readers)
-    {
-        writer.WriteLine("// The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.");
-        writer.WriteLine("var found = 0;");
-        var reads = new System.Collections.Generic.List<string>();
-        foreach (var parameter in tool.Parameters.Where(static p => p.IsBound))
-        {
-            var type = parameter.Type!;
-            var read = FastRead(type, readers);
-            var fallback = parameter.Default is { } value ? value.CSharp + ", " : "";
-            var method = parameter.Default is null ? "Required" : !type.Nullable ? "Optional" : IsValueType(type) ? "OptionalOrNullValue" : "OptionalOrNull";
-            var declared = type.Type.FullyQualifiedName + (type.Nullable ? "?" : ""); // typed, so the method's T is inferred
-            reads.Add($"{Agents}.AgentToolFastPath.{method}(call, {Literal(parameter.Name)}, {read}, {fallback}ref found, out {declared} {Identifiers.Escape("fast_" + parameter.Name)})");
-        }
-
-        reads.Add("call.Count == found"); // no other names: each read counted the one it found
-        writer.WriteLine($"if ({reads[0]}");
-        writer.Indentation++;
-        for (var i = 1; i < reads.Count; i++)
-        {
-            writer.WriteLine($"&& {reads[i]}{(i == reads.Count - 1 ? ")" : "")}");
-        }
-
-        writer.Indentation--;
-        writer.OpenBlock();
-        WriteCall(writer, tool, "fast_");
-        writer.CloseBlock();
-        writer.WriteLine();
     }
 
     /// <summary>The call of the method with the values bound to locals named <paramref name="prefix"/> and each parameter's name, and the return of its result.</summary>

@@ -207,38 +207,12 @@ public static class AgentArgumentReaders
         private readonly string _expected = "one of " + string.Join(", ", names.Select(static n => "\"" + n + "\""));
         private readonly byte[][] _utf8 = [.. names.Select(static n => System.Text.Encoding.UTF8.GetBytes(n))];
 
-        // A name with a backslash could equal escaped text that means something else: such names are only compared unescaped.
-        private readonly bool _rawComparable = System.Array.TrueForAll(names, static n => !n.Contains('\\'));
-
         internal override T ReadJson(JsonElement json, JsonValueKind kind, in ArgumentPosition at) =>
             kind == JsonValueKind.String && TryMatch(json, out var value) ? value : throw at.Mismatch(_expected, json);
 
         /// <summary>The member named by JSON string <paramref name="json"/>, if any.</summary>
-        internal bool TryMatch(JsonElement json, out T value)
+        private bool TryMatch(JsonElement json, out T value)
         {
-#if NET9_0_OR_GREATER
-            if (_rawComparable)
-            {
-                // The raw text (in its quotes) is the name itself when it has no escapes: compared as bytes, in place.
-                // Text with escapes has a backslash, which no name has, so it matches none here and is unescaped below.
-                var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(json);
-                var text = raw[1..^1];
-                for (var i = 0; i < _utf8.Length; i++)
-                {
-                    if (text.SequenceEqual(_utf8[i]))
-                    {
-                        value = values[i];
-                        return true;
-                    }
-                }
-
-                if (text.IndexOf((byte)'\\') < 0)
-                {
-                    value = default;
-                    return false;
-                }
-            }
-#endif
             for (var i = 0; i < _utf8.Length; i++)
             {
                 if (json.ValueEquals(_utf8[i])) // in place, unescaping if need be: no string is made for the name

@@ -20,7 +20,7 @@ public struct AgentToolArguments
     private readonly IDictionary<string, object?>? _dictionary;
     private readonly JsonElement _object;
     private readonly string[] _names;
-    private readonly byte[][]? _utf8Names; // _names in UTF-8, for a JSON object's look-ups: no transcoding per call
+    private readonly byte[][]? _utf8Names; // a JSON object's property names, encoded once by its reader
     private readonly ArgumentPosition _at;
     private int _found;
 
@@ -28,7 +28,7 @@ public struct AgentToolArguments
     internal AgentToolArguments(string tool, AIFunctionArguments arguments, string[] names, AgentToolLimits limits)
     {
         ArgumentNullException.ThrowIfNull(arguments);
-        _call = arguments; // typed as itself, not as IDictionary: its look-ups are then direct calls
+        _call = arguments;
         _names = names;
         _at = new ArgumentPosition(tool, "(arguments)", limits);
         if (arguments.Count > names.Length)
@@ -57,8 +57,8 @@ public struct AgentToolArguments
 
     /// <summary>
     /// The properties of a JSON object argument at <paramref name="at"/>, whose schema names <paramref name="names"/>
-    /// (<paramref name="utf8Names"/> in UTF-8). Unknown and repeated names are found by <see cref="EnsureNoOthers"/>:
-    /// checking each property up front cost more than reading them all (docs/benchmarks.md).
+    /// (<paramref name="utf8Names"/> in UTF-8, the form a JSON look-up takes). Unknown and repeated names are found
+    /// afterwards, by <see cref="EnsureNoOthers"/>.
     /// </summary>
     internal static AgentToolArguments ForJsonObject(JsonElement json, in ArgumentPosition at, string[] names, byte[][] utf8Names) =>
         new(null, json, names, utf8Names, at);
@@ -206,61 +206,49 @@ public struct AgentToolArguments
         Value,
     }
 
-    /// <summary>
-    /// Finds <paramref name="name"/> and reads it unless absent or null (<paramref name="found"/> says which); a JSON
-    /// value's kind is read once, and a property of a JSON object is never boxed.
-    /// </summary>
-    // The value is returned and the outcome goes out, not the other way round: a reference written through an out
-    // parameter takes a GC write barrier, and calls measured a little faster this way (docs/benchmarks.md).
-    // Never inlined: with dynamic PGO a call site that always sees one tool inlines the whole generated binding,
-    // and a Look per argument inlined into that ran out the JIT's inlining budget, leaving the small calls around
-    // it (Optional, EnsureNoOthers, Result) as calls. One call per argument is cheaper (docs/benchmarks.md).
+    /// <summary>Finds <paramref name="name"/> and reads it unless absent or null (<paramref name="found"/> says which).</summary>
+    /// <remarks>
+    /// Out of line: inlined once per argument into a generated binding, it uses up the JIT's inlining budget and leaves
+    /// the small calls around it as calls (docs/benchmarks.md, "Invocation").
+    /// </remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private T Look<T>(string name, AgentArgumentReader<T> read, out Found found)
     {
         found = Found.Absent;
-        JsonElement json;
-        object? value;
-        if (_call is not null)
+        if (_call is null && _dictionary is null)
         {
-            if (!_call.TryGetValue(name, out value))
-            {
-                return default!;
-            }
+            // A property of a JSON object argument: looked up by its UTF-8 name, which spares a transcoding per look-up.
+            var index = System.Array.IndexOf(_names, name);
+            var present = index >= 0 ? _object.TryGetProperty(_utf8Names![index], out var property) : _object.TryGetProperty(name, out property);
+            return present ? FromJson(name, read, property, out found) : default!;
         }
-        else if (_dictionary is not null)
-        {
-            if (!_dictionary.TryGetValue(name, out value))
-            {
-                return default!;
-            }
-        }
-        else if (TryGetProperty(name, out json))
-        {
-            _found++;
-            goto Json;
-        }
-        else
+
+        object? value = null;
+        if (!(_call is not null ? _call.TryGetValue(name, out value) : _dictionary!.TryGetValue(name, out value)))
         {
             return default!;
         }
 
-        _found++;
-        if (value is not JsonElement element)
+        if (value is JsonElement json)
         {
-            if (value is null)
-            {
-                found = Found.Null;
-                return default!;
-            }
-
-            found = Found.Value;
-            return ReadValue(name, read, value);
+            return FromJson(name, read, json, out found);
         }
 
-        json = element;
-    Json:
-        var kind = json.ValueKind;
+        _found++;
+        if (value is null)
+        {
+            found = Found.Null;
+            return default!;
+        }
+
+        found = Found.Value;
+        return read.ReadValue(value, At(name));
+    }
+
+    private T FromJson<T>(string name, AgentArgumentReader<T> read, JsonElement json, out Found found)
+    {
+        _found++;
+        var kind = json.ValueKind; // read once: the readers take it rather than asking again
         if (kind is JsonValueKind.Null or JsonValueKind.Undefined)
         {
             found = Found.Null;
@@ -270,25 +258,6 @@ public struct AgentToolArguments
         found = Found.Value;
         return read.ReadJson(json, kind, At(name));
     }
-
-    // Generated code passes the same string instances as the names it was created with, so they are found by reference.
-    private readonly bool TryGetProperty(string name, out JsonElement json)
-    {
-        var names = _names;
-        for (var i = 0; i < names.Length; i++)
-        {
-            if (ReferenceEquals(names[i], name))
-            {
-                return _object.TryGetProperty(_utf8Names![i], out json);
-            }
-        }
-
-        return _object.TryGetProperty(name, out json);
-    }
-
-    // Values from code, out of line: Look then holds only the JSON path, the one models take.
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
-    private readonly T ReadValue<T>(string name, AgentArgumentReader<T> read, object value) => read.ReadValue(value, At(name));
 
     private readonly AgentToolArgumentException Missing(string name)
     {

@@ -57,9 +57,6 @@ public abstract class AgentToolFunction : AIFunction
     /// <inheritdoc />
     public sealed override JsonSerializerOptions JsonSerializerOptions => _json;
 
-    /// <summary>The limits on arguments in force, for the generated fast path (<see cref="AgentToolFastPath"/>).</summary>
-    protected AgentToolLimits Limits => _limits;
-
     /// <summary>Parses a schema written by the generator. Called once per tool type.</summary>
     protected static JsonElement ParseSchema(string json)
     {
@@ -71,10 +68,6 @@ public abstract class AgentToolFunction : AIFunction
     /// The arguments of a call, for the binding generated into <see cref="AIFunction.InvokeCoreAsync"/>: refused here
     /// at once if there are more than the tool has parameters.
     /// </summary>
-    /// <remarks>
-    /// The generated tool overrides <c>InvokeCoreAsync</c> itself rather than a second virtual method that this class
-    /// calls: passing the arguments through one more call cost a fifth of a call's time (docs/benchmarks.md).
-    /// </remarks>
     protected AgentToolArguments Arguments(AIFunctionArguments call) => new(Name, call, _parameters, _limits);
 
     /// <summary>

@@ -9,14 +9,14 @@ public sealed class AgentToolRegistryTests
     [Fact]
     public void The_generated_registry_and_the_container_registration_give_every_tool_of_the_assembly()
     {
-        var plain = PatternsGen.Generated.AgentTools.Create(new FastPathTools(), new OpsTools(), new ParcelTools(), new TestTools());
+        var plain = PatternsGen.Generated.AgentTools.Create(scalarTools: new ScalarTools(), opsTools: new OpsTools(), parcelTools: new ParcelTools(), testTools: new TestTools());
         using var provider = new ServiceCollection().AddPatternsGenAgentTools().AddPatternsGenAgentTools().BuildServiceProvider();
         var registered = AgentToolSet.All(provider);
 
-        string[] expected = ["fast", "general", "explode", "refund", "a", "b", "weigh", "is_heavy", "scalars", "optionals", "collections", "objects", "search_orders"]; // classes by name, tools in declaration order
+        string[] expected = ["explode", "refund", "a", "b", "weigh", "is_heavy", "fast", "general", "scalars", "optionals", "collections", "objects", "search_orders"]; // classes by name, tools in declaration order
         Assert.Equal(expected, plain.Select(static t => t.Name));
         Assert.Equal(expected, registered.Select(static t => t.Name));
-        Assert.Same(provider.GetRequiredService<FastPathTools>(), provider.GetRequiredService<FastPathTools>());
+        Assert.Same(provider.GetRequiredService<ScalarTools>(), provider.GetRequiredService<ScalarTools>());
         Assert.Same(provider.GetRequiredService<TestTools>(), provider.GetRequiredService<TestTools>());
     }
 
@@ -24,7 +24,7 @@ public sealed class AgentToolRegistryTests
     [Fact]
     public void Every_strict_schema_meets_the_rules_of_strict_mode()
     {
-        foreach (var tool in PatternsGen.Generated.AgentTools.Create(new FastPathTools(), new OpsTools(), new ParcelTools(), new TestTools()).Cast<AgentToolFunction>())
+        foreach (var tool in PatternsGen.Generated.AgentTools.Create(scalarTools: new ScalarTools(), opsTools: new OpsTools(), parcelTools: new ParcelTools(), testTools: new TestTools()).Cast<AgentToolFunction>())
         {
             var schema = tool.StrictJsonSchema;
             Assert.Equal("object", schema.GetProperty("type").GetString());

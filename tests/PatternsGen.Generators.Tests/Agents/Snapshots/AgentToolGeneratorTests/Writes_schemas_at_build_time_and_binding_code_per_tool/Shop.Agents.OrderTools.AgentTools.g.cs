@@ -149,21 +149,8 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["customer", "status", "open", "not", "limit"];
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath
             protected override async global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
-                // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
-                var found = 0;
-                if (global::PatternsGen.Agents.AgentToolFastPath.Required(call, "customer", new global::PatternsGen.Agents.AgentToolFastPath.StringRead(Limits), ref found, out string fast_customer)
-                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "status", new global::PatternsGen.Agents.AgentToolFastPath.EnumRead<global::Shop.Agents.OrderStatus>(__AgentToolReaders.ReadOrderStatus), global::Shop.Agents.OrderStatus.Pending, ref found, out global::Shop.Agents.OrderStatus fast_status)
-                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "open", new global::PatternsGen.Agents.AgentToolFastPath.BooleanRead(), true, ref found, out bool fast_open)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullValue(call, "not", new global::PatternsGen.Agents.AgentToolFastPath.EnumRead<global::Shop.Agents.OrderStatus>(__AgentToolReaders.ReadOrderStatus), null, ref found, out global::Shop.Agents.OrderStatus? fast_not)
-                    && global::PatternsGen.Agents.AgentToolFastPath.OptionalOrNullValue(call, "limit", new global::PatternsGen.Agents.AgentToolFastPath.Int32Read(), 10, ref found, out int? fast_limit)
-                    && call.Count == found)
-                {
-                    return Result(await owner.CountOrders(fast_customer, fast_status, fast_open, fast_not, fast_limit, ct).ConfigureAwait(false));
-                }
-
                 var arguments = Arguments(call);
                 var arg_customer = arguments.Required("customer", global::PatternsGen.Agents.AgentArgumentReaders.String);
                 var arg_status = arguments.Optional("status", __AgentToolReaders.ReadOrderStatus, global::Shop.Agents.OrderStatus.Pending);
@@ -186,20 +173,8 @@ namespace Shop.Agents
 
             private static readonly string[] Parameters = ["sku", "quantity", "weight"];
 
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.NoInlining)] // bound in one piece: see AgentToolFastPath
             protected override global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)
             {
-                // The arguments as models send them, JSON values of the kinds the schema names, are read in place; any other call is bound below.
-                var found = 0;
-                if (global::PatternsGen.Agents.AgentToolFastPath.Required(call, "sku", new global::PatternsGen.Agents.AgentToolFastPath.StringRead(Limits), ref found, out string fast_sku)
-                    && global::PatternsGen.Agents.AgentToolFastPath.Required(call, "quantity", new global::PatternsGen.Agents.AgentToolFastPath.Int64Read(), ref found, out long fast_quantity)
-                    && global::PatternsGen.Agents.AgentToolFastPath.Optional(call, "weight", new global::PatternsGen.Agents.AgentToolFastPath.DoubleRead(), 0.5D, ref found, out double fast_weight)
-                    && call.Count == found)
-                {
-                    owner.Reserve(fast_sku, fast_quantity, fast_weight);
-                    return default;
-                }
-
                 var arguments = Arguments(call);
                 var arg_sku = arguments.Required("sku", global::PatternsGen.Agents.AgentArgumentReaders.String);
                 var arg_quantity = arguments.Required("quantity", global::PatternsGen.Agents.AgentArgumentReaders.Int64);
