@@ -1,4 +1,11 @@
 using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/PatternsGen.Benchmarks -- --filter '*'
+// dotnet run -c Release --project tests/PatternsGen.Benchmarks -- build-time [types] [runs]
+if (args is ["build-time", ..])
+{
+    return await PatternsGen.Benchmarks.Generators.BuildTime.RunAsync(args);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
