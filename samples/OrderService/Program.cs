@@ -5,7 +5,7 @@ using OpenTelemetry.Trace;
 using OrderService.Run;
 using PatternsGen.Diagnostics;
 
-// The seed's whole picture on the embedded default (SQLite): user, order and product services as modules,
+// The whole picture on the embedded default (SQLite): user, order and product services as modules,
 // synchronous calls through circuit breaker + retry, orders placed through the orchestrated saga and through the
 // choreography on the bus, the order aggregate and the orders_view read model, and the search_orders agent tool
 // answering over that view with a scripted model. `dotnet run --project samples/OrderService -- --help`.
@@ -23,7 +23,7 @@ var concurrency = new Option<int>("--concurrency") { Description = "How many ord
 concurrency.Validators.Add(r => { if (r.GetValue(concurrency) is < 1 or > 256) r.AddError("--concurrency must be from 1 to 256."); });
 var crash = new Option<bool>("--crash") { Description = "Kill the process at the first shipment, mid-saga; the next run resumes that saga from its log." };
 
-var root = new RootCommand("PatternsGen's OrderService sample: the seed's order, payment, inventory and shipping services end to end.")
+var root = new RootCommand("PatternsGen's OrderService sample: order, payment, inventory and shipping services end to end.")
 {
     orders, failureRate, concurrency, store, database, postgres, trace, seed, crash,
 };

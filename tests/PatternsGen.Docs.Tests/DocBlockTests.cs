@@ -37,9 +37,14 @@ public sealed class DocBlockTests
     }
 
     [Fact]
-    public void No_page_speaks_of_the_seed_a_word_from_inside_the_project()
+    public void No_page_or_sample_speaks_of_the_seed_a_word_from_inside_the_project()
     {
-        foreach (var page in MarkdownPages.All(Root).Concat(Directory.GetFiles(Path.Combine(Root, "docs", "diagnostics"), "*.md").Select(p => Path.GetRelativePath(Root, p))))
+        var samples = Directory.GetFiles(Path.Combine(Root, "samples"), "*.*", SearchOption.AllDirectories)
+            .Where(static p => p.EndsWith(".cs", StringComparison.Ordinal) || p.EndsWith(".md", StringComparison.Ordinal))
+            .Where(static p => !p.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !p.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal));
+        var diagnostics = Directory.GetFiles(Path.Combine(Root, "docs", "diagnostics"), "*.md");
+        foreach (var page in MarkdownPages.All(Root).Concat(diagnostics.Concat(samples).Select(p => Path.GetRelativePath(Root, p))))
         {
             var text = File.ReadAllText(Path.Combine(Root, page));
             Assert.False(

@@ -7,7 +7,7 @@ namespace OrderService.Agents;
 public enum OrderStatusFilter { Draft, Submitted, Placed, Shipped, Paid, Cancelled }
 
 /// <summary>
-/// The seed's search_orders tool, answering over the orders_view read model. Its schema was written at build time
+/// The search_orders tool, answering over the orders_view read model. Its schema was written at build time
 /// (obj/.../OrderService.Agents.OrderSearchTools.AgentTools.g.cs) and its arguments are bound without reflection.
 /// </summary>
 public partial class OrderSearchTools(OrdersView view)

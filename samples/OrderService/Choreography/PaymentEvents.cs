@@ -2,7 +2,7 @@ using PatternsGen;
 
 namespace OrderService.Choreography;
 
-// The messages of the seed's choreography that live on the bus only (the order's own events are in the store).
+// The messages of the choreography that live on the bus only (the order's own events are in the store).
 
 /// <summary>Payment is asked for a placed order.</summary>
 [Event("payment.requested")]

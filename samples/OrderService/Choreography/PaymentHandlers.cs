@@ -6,7 +6,7 @@ using PatternsGen.Messaging;
 namespace OrderService.Choreography;
 
 /// <summary>
-/// The payment side of the seed's choreography: order.created → payment.requested → payment.completed or
+/// The payment side of the choreography: order.created → payment.requested → payment.completed or
 /// payment.failed. Both handlers publish, which a redelivery would do twice (PGEN002), so both use the
 /// inbox: a message id they have handled is skipped.
 /// </summary>

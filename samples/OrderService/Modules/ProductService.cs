@@ -5,7 +5,7 @@ namespace OrderService.Modules;
 /// <summary>A product of the catalogue, with its price and whether it can be ordered.</summary>
 public sealed record Product(string Id, string Name, decimal Price, bool Available);
 
-/// <summary>The seed's product service as a module: the catalogue, reached through its client over the unreliable network.</summary>
+/// <summary>The product service as a module: the catalogue, reached through its client over the unreliable network.</summary>
 public sealed class ProductService(FaultInjector faults)
 {
     private static readonly Product[] Products =

@@ -6,7 +6,7 @@ namespace OrderService.Modules;
 public sealed record User(string Id, string Email, string Name);
 
 /// <summary>
-/// The seed's user service as a module: its own data, reached only through its client, over the
+/// The user service as a module: its own data, reached only through its client, over the
 /// unreliable network the fault injector plays.
 /// </summary>
 public sealed class UserService(FaultInjector faults)

@@ -3,7 +3,7 @@ using PatternsGen;
 namespace OrderService.Orders;
 
 /// <summary>
-/// The seed's order aggregate. Commands check the rules and raise events; the Apply methods are the
+/// The order aggregate. Commands check the rules and raise events; the Apply methods are the
 /// only place state changes, so replaying the history rebuilds exactly the same order. PatternsGen
 /// generates the rest (Version, ApplyEvent, Raise, GetUncommittedEvents, MarkCommitted, FromEvents,
 /// LoadAsync, SaveAsync with a snapshot every 3 events): see

@@ -18,7 +18,7 @@ public sealed record OrderSubmitted;
 [Event("order.cancelled")]
 public sealed record OrderCancelled(string Reason);
 
-/// <summary>The order was placed for the choreography; the seed's <c>order.created</c>, with the amount to pay.</summary>
+/// <summary>The order was placed for the choreography; <c>order.created</c>, with the amount to pay.</summary>
 [Event("order.created")]
 public sealed record OrderPlaced(decimal Amount);
 

@@ -9,7 +9,7 @@ namespace OrderService.ReadModels;
 public sealed record OrderRow(string Id, string Customer, string Status, int Items, decimal Total, string UpdatedAt);
 
 /// <summary>
-/// The seed's OrderReadModel: an orders_view table, one row per order, in the same database as the events
+/// The orders read model: an orders_view table, one row per order, in the same database as the events
 /// (SQLite or PostgreSQL: the SQL here is the part both speak). Each update is guarded by the event's stream
 /// version, so an event projected again after a crash changes nothing.
 /// </summary>

@@ -17,7 +17,7 @@ namespace OrderService.Run;
 public sealed record RunSettings(int Orders, double FailureRate, StoreKind Store, bool Trace, bool Crash, int Seed, string? Database, string? Postgres, int Concurrency = 1);
 
 /// <summary>
-/// The seed's whole picture in one process: the user and product services called synchronously through
+/// The whole picture in one process: the user and product services called synchronously through
 /// breaker + retry, orders placed alternately through the orchestrated saga and the choreography on the bus,
 /// the order aggregate and the orders_view read model, and the search_orders agent tool over that view.
 /// </summary>
@@ -231,7 +231,7 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
         }
     }
 
-    /// <summary>The seed's agent: the scripted model asks search_orders about the run's busiest customer.</summary>
+    /// <summary>The agent: the scripted model asks search_orders about the run's busiest customer.</summary>
     private async Task<string> AskAgentAsync(Storage storage, CancellationToken ct)
     {
         var customer = _outcomes.Where(static o => o.Status != "rejected").GroupBy(static o => o.Customer).MaxBy(static g => g.Count())?.Key ?? UserService.All[0].Email;

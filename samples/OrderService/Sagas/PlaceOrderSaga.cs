@@ -16,7 +16,7 @@ public sealed record StockReservation(IReadOnlyList<ItemAdded> Lines);
 public sealed record PaymentReceipt(string PaymentId, decimal Amount);
 
 /// <summary>
-/// The seed's order saga: reserve inventory → process payment → create shipment. Creating the
+/// The order saga: reserve inventory → process payment → create shipment. Creating the
 /// shipment is the pivot: once the parcel exists the order goes forward only. If it fails, the
 /// payment is refunded and the stock released, newest first, each compensation given its own step's
 /// result. Each run is recorded in <see cref="Log"/>, so a run cut short by a crash is finished by

@@ -32,7 +32,7 @@ public sealed class ServiceStats(string name)
 /// <summary>
 /// The synchronous calls of the order service to the user, product and inventory services, each guarded the
 /// same way: bulkhead → total timeout → retry → circuit breaker → attempt timeout (docs/resilience.md).
-/// Short delays so the sample finishes quickly; the seed's defaults are 1 s doubling to 60 s and a 30 s break.
+/// Short delays so the sample finishes quickly; the runtime's defaults are 1 s doubling to 60 s and a 30 s break.
 /// </summary>
 public sealed class ServiceCalls
 {
