@@ -16,7 +16,7 @@ internal static class AgentToolNames
 
     /// <summary>The description: the attribute's, else <c>[Description]</c>, else the XML summary; null when none.</summary>
     public static string? DescriptionOf(IMethodSymbol method, AttributeData attribute) =>
-        AttributeReader.NamedString(attribute, "Description") is { Length: > 0 } given ? given
+        AttributeReader.NamedString(attribute, AttributeArguments.Description) is { Length: > 0 } given ? given
         : DocumentationText.DescriptionAttribute(method) ?? DocumentationText.Summary(method);
 
     /// <summary>Letters, digits, '_' and '-', 1 to 64 of them: what model APIs accept.</summary>

@@ -107,7 +107,7 @@ public sealed class AggregateAnalyzer : DiagnosticAnalyzer
         }
 
         var typeLocation = type.Locations.FirstOrDefault(static l => l.IsInSource) ?? Location.None;
-        if (AttributeReader.NamedInt32(attribute, "SnapshotEvery") is { } every and not 0)
+        if (AttributeReader.NamedInt32(attribute, AttributeArguments.SnapshotEvery) is { } every and not 0)
         {
             var where = attribute.ApplicationSyntaxReference?.GetSyntax(context.CancellationToken).GetLocation() ?? typeLocation;
             var reason = every < 0

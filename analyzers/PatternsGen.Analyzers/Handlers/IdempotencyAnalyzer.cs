@@ -74,7 +74,7 @@ public sealed class IdempotencyAnalyzer : DiagnosticAnalyzer
     {
         if (context.OwningSymbol is not IMethodSymbol method
             || AttributeReader.Find(method, KnownTypes.EventHandlerAttribute) is not { } attribute
-            || AttributeReader.NamedBoolean(attribute, "UseInbox") == true
+            || AttributeReader.NamedBoolean(attribute, AttributeArguments.UseInbox) == true
             || AttributeReader.Has(method, KnownTypes.IdempotentAttribute)
             || AttributeReader.Has(method.ContainingType, KnownTypes.IdempotentAttribute)
             || method.Locations.FirstOrDefault() is not { IsInSource: true } location)

@@ -54,7 +54,7 @@ public sealed class MakeHandlerIdempotentCodeFixProvider : CodeFixProvider
             return document;
         }
 
-        return document.WithSyntaxRoot(root.ReplaceNode(attribute, AttributeSyntaxEdits.WithNamedArgument(attribute, "UseInbox", AttributeSyntaxEdits.True)));
+        return document.WithSyntaxRoot(root.ReplaceNode(attribute, AttributeSyntaxEdits.WithNamedArgument(attribute, AttributeArguments.UseInbox, AttributeSyntaxEdits.True)));
     }
 
     private static async Task<Document> MarkIdempotentAsync(Document document, MethodDeclarationSyntax handler, CancellationToken ct)

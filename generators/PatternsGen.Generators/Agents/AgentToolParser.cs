@@ -72,7 +72,7 @@ internal static class AgentToolParser
         var (returns, result) = ReturnOf(method.ReturnType);
         return new AgentToolModel(
             method.Name, name, AgentToolNames.DescriptionOf(method, attribute) ?? "", parameters.ToEquatableArray(), returns, result,
-            AttributeReader.NamedBoolean(attribute, "RequiresApproval") ?? false);
+            AttributeReader.NamedBoolean(attribute, AttributeArguments.RequiresApproval) ?? false);
     }
 
     private static (ToolReturn, TypeRef?) ReturnOf(ITypeSymbol type)

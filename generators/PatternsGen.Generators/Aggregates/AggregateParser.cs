@@ -48,13 +48,13 @@ internal static class AggregateParser
     /// <summary>The snapshot settings, when <c>SnapshotEvery</c> is positive and the state can be captured (else PGEN207 says why).</summary>
     private static SnapshotModel? ParseSnapshot(AttributeData attribute, INamedTypeSymbol type)
     {
-        if (AttributeReader.NamedInt32(attribute, "SnapshotEvery") is not ({ } every and > 0)
+        if (AttributeReader.NamedInt32(attribute, AttributeArguments.SnapshotEvery) is not ({ } every and > 0)
             || SnapshotMethods.StateTypeOf(type) is not { } state)
         {
             return null;
         }
 
-        return new SnapshotModel(TypeRef.From(state), every, AttributeReader.NamedInt32(attribute, "SnapshotVersion") ?? 1);
+        return new SnapshotModel(TypeRef.From(state), every, AttributeReader.NamedInt32(attribute, AttributeArguments.SnapshotVersion) ?? AttributeArguments.DefaultSnapshotVersion);
     }
 
     private static ApplyMatch MatchOf(ITypeSymbol type) => type switch

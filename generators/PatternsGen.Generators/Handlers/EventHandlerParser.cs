@@ -37,7 +37,7 @@ internal static class EventHandlerParser
                     AttributeReader.ConstructorString(attribute, 0),
                     parameters,
                     returns,
-                    AttributeReader.NamedBoolean(attribute, "UseInbox") ?? false));
+                    AttributeReader.NamedBoolean(attribute, AttributeArguments.UseInbox) ?? false));
             }
         }
 

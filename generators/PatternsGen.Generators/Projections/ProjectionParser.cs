@@ -41,7 +41,7 @@ internal static class ProjectionParser
             .ThenBy(static m => m.index)
             .Select(static m => m.Model)
             .ToEquatableArray();
-        var name = AttributeReader.NamedString(context.Attributes[0], "Name") is { Length: > 0 } given
+        var name = AttributeReader.NamedString(context.Attributes[0], AttributeArguments.Name) is { Length: > 0 } given
             ? given
             : TypeRef.From(type).FullyQualifiedName.Substring("global::".Length);
         return new ProjectionModel(HierarchyInfo.From(type), name, ordered, ResetOf(type));
