@@ -6,7 +6,7 @@ namespace PatternsGen.Docs.Tests;
 /// </summary>
 public sealed class DocBlockTests
 {
-    private static readonly string Root = RepositoryRoot();
+    private static readonly string Root = PatternsGen.Tests.Repository.Root;
 
     public static TheoryData<string, int> Blocks()
     {
@@ -51,18 +51,5 @@ public sealed class DocBlockTests
                 System.Text.RegularExpressions.Regex.IsMatch(text, @"\bthe seed\b|\bseed's\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase),
                 $"{page} speaks of 'the seed', which readers never saw: say what is meant (the retry defaults, the choreography, the log fields).");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -10,13 +10,13 @@ namespace PatternsGen.Mcp.Tests;
 /// </summary>
 public sealed class StdioClientTests
 {
-    private static readonly string ClientFolder = Path.Combine(RepositoryRoot(), "tests", "PatternsGen.Mcp.Tests", "StdioClient");
+    private static readonly string ClientFolder = Path.Combine(PatternsGen.Tests.Repository.Root, "tests", "PatternsGen.Mcp.Tests", "StdioClient");
 
     // The sample was built with this project (a project reference), in its configuration: run it as built.
     private static readonly string Configuration = typeof(StdioClientTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
         .Single(static a => a.Key == "Configuration").Value!;
 
-    private static readonly string Sample = Path.Combine(RepositoryRoot(), "samples", "AgentTools");
+    private static readonly string Sample = Path.Combine(PatternsGen.Tests.Repository.Root, "samples", "AgentTools");
 
     [SkippableFact]
     public async Task The_official_typescript_client_lists_the_samples_tools_calls_each_result_shape_and_reads_refusals()
@@ -89,17 +89,4 @@ public sealed class StdioClientTests
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, command))
             .FirstOrDefault(File.Exists);
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
-    }
 }

@@ -8,7 +8,7 @@ namespace PatternsGen.Package.Tests;
 [Collection(PackedPackagesCollection.Name)]
 public sealed class DotnetFormatTests(PackedPackages packages) : IDisposable
 {
-    private static readonly string Folder = Path.Combine(PackedPackages.RepositoryRoot, "tests", "PatternsGen.Package.Tests", "DotnetFormat");
+    private static readonly string Folder = Path.Combine(PatternsGen.Tests.Repository.Root, "tests", "PatternsGen.Package.Tests", "DotnetFormat");
 
     private readonly ConsumerProject _project = ConsumerProject.Create(packages, "Formatted", "Library", "PatternsGen");
 

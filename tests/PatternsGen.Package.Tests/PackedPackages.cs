@@ -17,25 +17,9 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public string PackOutput { get; private set; } = string.Empty;
 
-    public static string RepositoryRoot
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
-                {
-                    return dir.FullName;
-                }
-            }
-
-            throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
-        }
-    }
-
     public async Task InitializeAsync()
     {
-        var (exitCode, output) = await DotNet.RunAsync(RepositoryRoot, null, "pack", "PatternsGen.sln", "-c", "Release", "-o", Directory);
+        var (exitCode, output) = await DotNet.RunAsync(PatternsGen.Tests.Repository.Root, null, "pack", "PatternsGen.sln", "-c", "Release", "-o", Directory);
         PackOutput = output;
         if (exitCode != 0)
         {

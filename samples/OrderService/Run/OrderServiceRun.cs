@@ -81,9 +81,14 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
                 var outcome = await PlaceOrderAsync(plan, calls, saga, storage, ct);
                 if (outcome.Route == "choreography" && outcome.Status == "placed")
                 {
-                    using (await Entered(draining, ct))
+                    await draining.WaitAsync(ct);
+                    try
                     {
                         await DrainAsync(publisher, bus, ct);
+                    }
+                    finally
+                    {
+                        draining.Release();
                     }
 
                     var order = await OrderAggregate.LoadAsync(storage.Events, plan.OrderId, ct);
@@ -122,17 +127,6 @@ public sealed class OrderServiceRun(RunSettings settings, TextWriter output)
             .DistinctBy(static l => l.Product)
             .ToList();
         return new OrderPlan(orderId, n % 2 == 1, user, lines);
-    }
-
-    private static async Task<IDisposable> Entered(SemaphoreSlim gate, CancellationToken ct)
-    {
-        await gate.WaitAsync(ct);
-        return new Released(gate);
-    }
-
-    private sealed class Released(SemaphoreSlim gate) : IDisposable
-    {
-        public void Dispose() => gate.Release();
     }
 
     private async Task<OrderOutcome> PlaceOrderAsync(OrderPlan plan, ServiceCalls calls, PlaceOrderSaga saga, Storage storage, CancellationToken ct)

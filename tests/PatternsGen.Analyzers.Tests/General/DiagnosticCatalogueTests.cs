@@ -19,7 +19,7 @@ public sealed class DiagnosticCatalogueTests
     public void Each_diagnostic_has_a_page_an_index_row_and_a_help_link_to_the_page(string id)
     {
         var descriptor = Descriptors.Single(d => d.Id == id);
-        var docs = Path.Combine(RepositoryRoot(), "docs", "diagnostics");
+        var docs = Path.Combine(PatternsGen.Tests.Repository.Root, "docs", "diagnostics");
 
         var page = File.ReadAllText(Path.Combine(docs, id + ".md"));
         Assert.StartsWith($"# {id}: {descriptor.Title}", page, StringComparison.Ordinal);
@@ -37,18 +37,5 @@ public sealed class DiagnosticCatalogueTests
             .ToList();
 
         Assert.Equal(Descriptors.Select(static d => d.Id).Order(), supported.Order());
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
     }
 }

@@ -19,7 +19,7 @@ internal static class BuildTime
     {
         var types = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
         var runs = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3;
-        var root = RepositoryRoot();
+        var root = PatternsGen.Tests.Repository.Root;
         await DotNetAsync(root, "build", "src/PatternsGen", "-c", "Release");
 
         var folder = Directory.CreateTempSubdirectory("pgen-build-time-").FullName;
@@ -161,18 +161,5 @@ internal static class BuildTime
         {
             throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{await output}\n{await errors}");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PatternsGen.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PatternsGen.sln not found above " + AppContext.BaseDirectory);
     }
 }
