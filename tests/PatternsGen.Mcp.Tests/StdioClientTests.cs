@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
+using PatternsGen.Tests;
 
 namespace PatternsGen.Mcp.Tests;
 
@@ -56,33 +56,9 @@ public sealed class StdioClientTests
 
     private static async Task<string> RunAsync(string command, string[] arguments, string? stdin)
     {
-        var start = new ProcessStartInfo(Which(command)!)
-        {
-            WorkingDirectory = ClientFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        await process.StandardInput.WriteAsync(stdin ?? "");
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{command} {string.Join(' ', arguments)} did not finish within 3 minutes:\n{await errors}");
-        }
-
-        Assert.True(process.ExitCode == 0, $"{command} {string.Join(' ', arguments)} exited with {process.ExitCode}:\n{await output}\n{await errors}");
-        return await output;
+        var (exitCode, output, all) = await ChildProcess.RunAsync(Which(command)!, ClientFolder, arguments, input: stdin, timeout: TimeSpan.FromMinutes(3));
+        Assert.True(exitCode == 0, $"{command} {string.Join(' ', arguments)} exited with {exitCode}:\n{all}");
+        return output;
     }
 
     private static string? Which(string command) =>

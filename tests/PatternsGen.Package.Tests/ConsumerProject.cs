@@ -59,7 +59,12 @@ internal sealed class ConsumerProject : IDisposable
 
     public string Read(string file) => File.ReadAllText(Path.Combine(Directory, file));
 
-    public Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) => DotNet.RunAsync(Directory, Environment, arguments);
+    /// <summary>Runs the dotnet CLI in the project's folder; the output is both streams, as a terminal shows them.</summary>
+    public async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
+    {
+        var (exitCode, _, output) = await PatternsGen.Tests.ChildProcess.RunAsync("dotnet", Directory, arguments, Environment);
+        return (exitCode, output);
+    }
 
     public void Dispose()
     {

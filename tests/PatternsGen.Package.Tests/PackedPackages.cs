@@ -19,7 +19,7 @@ public sealed class PackedPackages : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var (exitCode, output) = await DotNet.RunAsync(PatternsGen.Tests.Repository.Root, null, "pack", "PatternsGen.sln", "-c", "Release", "-o", Directory);
+        var (exitCode, _, output) = await PatternsGen.Tests.ChildProcess.RunAsync("dotnet", PatternsGen.Tests.Repository.Root, ["pack", "PatternsGen.sln", "-c", "Release", "-o", Directory]);
         PackOutput = output;
         if (exitCode != 0)
         {

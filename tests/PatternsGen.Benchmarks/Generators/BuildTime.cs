@@ -151,15 +151,10 @@ internal static class BuildTime
 
     private static async Task DotNetAsync(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-        arguments.ToList().ForEach(start.ArgumentList.Add);
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0)
+        var (exitCode, _, output) = await PatternsGen.Tests.ChildProcess.RunAsync("dotnet", folder, arguments);
+        if (exitCode != 0)
         {
-            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{await output}\n{await errors}");
+            throw new InvalidOperationException($"dotnet {string.Join(' ', arguments)} failed:\n{output}");
         }
     }
 }
