@@ -7,30 +7,34 @@ namespace PatternsGen.Generators.Aggregates;
 /// <summary><see cref="AggregateModel"/> → C# source. Pure text: no Roslyn types.</summary>
 internal static class AggregateEmitter
 {
-    private const string Uncommitted = "__patternsGenUncommittedEvents";
+    private const string Runtime = "global::PatternsGen.EventSourcing";
 
     public static string Emit(AggregateModel model)
     {
         var writer = new SourceWriter();
         writer.WriteFileHeader();
-        model.Hierarchy.WriteOpen(writer);
-
         var self = model.Hierarchy.FullyQualifiedName;
-        var target = model.Hierarchy.Target;
-        // 'protected' in a sealed class is a warning (CS0628); there nothing can derive anyway.
-        var raiseAccess = target.IsSealed ? "private" : "protected";
+        var snapshot = model.Snapshot;
+        var interfaces = model.CanCreate ? $"{Runtime}.IEventSourced<{self}>" : $"{Runtime}.IEventSourced";
+        if (snapshot is not null)
+        {
+            interfaces += $", {Runtime}.ISnapshotSource<{snapshot.StateType.FullyQualifiedName}>";
+        }
 
+        model.Hierarchy.WriteOpen(writer, " : " + interfaces);
+
+        // 'protected' in a sealed class is a warning (CS0628); there nothing can derive anyway.
+        var raiseAccess = model.Hierarchy.Target.IsSealed ? "private" : "protected";
         writer.WriteLine($$"""
-            private global::System.Collections.Generic.List<object>? {{Uncommitted}};
+            private {{Runtime}}.AggregateEvents __events;
 
             /// <summary>The number of events applied to this aggregate; 0 for a new one.</summary>
             {{GeneratedCode.Attribute}}
-            public long Version { get; private set; }
+            public long Version => __events.Version;
 
             /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
-            /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
+            /// <exception cref="{{Runtime}}.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
             {{GeneratedCode.Attribute}}
-            [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
             public void ApplyEvent(object @event)
             {
             """);
@@ -45,162 +49,81 @@ internal static class AggregateEmitter
             {{raiseAccess}} void Raise(object @event)
             {
                 ApplyEvent(@event);
-                ({{Uncommitted}} ??= new global::System.Collections.Generic.List<object>()).Add(@event);
+                __events.Raised(@event);
             }
 
             /// <summary>The events raised since the aggregate was loaded or last committed, oldest first.</summary>
             {{GeneratedCode.Attribute}}
-            public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() =>
-                (global::System.Collections.Generic.IReadOnlyList<object>?){{Uncommitted}} ?? global::System.Array.Empty<object>();
+            public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() => __events.Uncommitted;
 
             /// <summary>Forgets the uncommitted events once they are stored. Lists returned earlier keep their contents.</summary>
             {{GeneratedCode.Attribute}}
-            public void MarkCommitted() => {{Uncommitted}} = null;
+            public void MarkCommitted() => __events.Commit();
             """);
 
         if (model.CanCreate)
         {
+            var load = snapshot is null
+                ? $"LoadAsync<{self}>(store, id, ct)"
+                : $"LoadAsync<{self}, {snapshot.StateType.FullyQualifiedName}>(store, id, schemaVersion: {snapshot.SchemaVersion}, ct)";
+            var how = snapshot is null ? "applies its events in order" : "restores its newest snapshot, then applies the events after it";
             writer.WriteLine($$"""
 
                 /// <summary>Rebuilds an aggregate by applying <paramref name="events"/> in order to a new instance.</summary>
                 {{GeneratedCode.Attribute}}
-                public static {{self}} FromEvents(global::System.Collections.Generic.IEnumerable<object> events)
-                {
-                    if (events is null)
-                    {
-                        throw new global::System.ArgumentNullException(nameof(events));
-                    }
+                public static {{self}} FromEvents(global::System.Collections.Generic.IEnumerable<object> events) =>
+                    {{Runtime}}.Aggregates.FromEvents<{{self}}>(events);
 
-                    var aggregate = new {{self}}();
-                    if (events is object[] array)
-                    {
-                        // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
-                        foreach (var @event in array)
-                        {
-                            aggregate.ApplyEvent(@event);
-                        }
-                    }
-                    else
-                    {
-                        foreach (var @event in events)
-                        {
-                            aggregate.ApplyEvent(@event);
-                        }
-                    }
-
-                    return aggregate;
-                }
+                /// <summary>Loads the aggregate stored as <paramref name="id"/>: {{how}}.</summary>
+                /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
+                {{GeneratedCode.Attribute}}
+                public static global::System.Threading.Tasks.ValueTask<{{self}}?> LoadAsync({{Runtime}}.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+                    {{Runtime}}.Aggregates.{{load}};
                 """);
         }
 
-        if (model.CanCreate)
-        {
-            WriteLoad(writer, model);
-        }
-
-        WriteSave(writer, model);
-        model.Hierarchy.WriteClose(writer);
-        return writer.ToString();
-    }
-
-    private static void WriteLoad(SourceWriter writer, AggregateModel model)
-    {
-        var self = model.Hierarchy.FullyQualifiedName;
-        var how = model.Snapshot is null ? "applies its events in order" : "restores its newest snapshot, then applies the events after it";
-        writer.WriteLine($$"""
-
-            /// <summary>Loads the aggregate stored as <paramref name="id"/>: {{how}}.</summary>
-            /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
-            {{GeneratedCode.Attribute}}
-            public static async global::System.Threading.Tasks.ValueTask<{{self}}?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-            {
-                if (store is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(store));
-                }
-
-                {{self}}? aggregate = null;
-            """);
-        writer.Indentation++;
-        if (model.Snapshot is { } snapshot)
-        {
-            writer.WriteLine($$"""
-                if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots)
-                {
-                    var snapshot = await snapshots.ReadSnapshotAsync<{{snapshot.StateType.FullyQualifiedName}}>(id, {{snapshot.SchemaVersion}}, ct).ConfigureAwait(false);
-                    if (snapshot is not null) // none, or one of another schema version: replay every event
-                    {
-                        aggregate = new {{self}}();
-                        aggregate.RestoreSnapshot(snapshot.State);
-                        aggregate.Version = snapshot.Version;
-                    }
-                }
-
-                """);
-        }
-
-        writer.WriteLine($$"""
-            var events = store.ReadStreamAsync(id, aggregate?.Version ?? 0, ct);
-            await foreach (var recorded in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
-            {
-                aggregate ??= new {{self}}();
-                if (recorded.Version != aggregate.Version + 1)
-                {
-                    throw new global::System.InvalidOperationException($"Stream '{id}' goes from version {aggregate.Version} to {recorded.Version}; its events cannot be applied in order.");
-                }
-
-                aggregate.ApplyEvent(recorded.Data);
-            }
-
-            return aggregate;
-            """);
-        writer.Indentation--;
-        writer.WriteLine("}");
-    }
-
-    private static void WriteSave(SourceWriter writer, AggregateModel model)
-    {
+        var save = snapshot is null
+            ? "SaveAsync(this, store, id, ct)"
+            : $"SaveAsync<{self}, {snapshot.StateType.FullyQualifiedName}>(this, store, id, every: {snapshot.Every}, schemaVersion: {snapshot.SchemaVersion}, ct)";
+        var then = snapshot is null ? "" : $" A snapshot is written each time the version passes a multiple of {snapshot.Every}.";
         writer.WriteLine($$"""
 
             /// <summary>
             /// Appends the uncommitted events to stream <paramref name="id"/>, expecting it at the version this
-            /// aggregate was loaded at, then marks them committed. Does nothing when there are none.
+            /// aggregate was loaded at, then marks them committed. Does nothing when there are none.{{then}}
             /// </summary>
-            /// <exception cref="global::PatternsGen.EventSourcing.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
+            /// <exception cref="{{Runtime}}.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
             {{GeneratedCode.Attribute}}
-            public async global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-            {
-                if (store is null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(store));
-                }
+            public global::System.Threading.Tasks.ValueTask SaveAsync({{Runtime}}.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+                {{Runtime}}.Aggregates.{{save}};
 
-                var events = {{Uncommitted}};
-                if (events is null || events.Count == 0)
-                {
-                    return;
-                }
-
-                var expectedVersion = Version - events.Count;
-                await store.AppendAsync(id, expectedVersion, events, ct).ConfigureAwait(false);
-                MarkCommitted();
+            {{GeneratedCode.Attribute}}
+            ref {{Runtime}}.AggregateEvents {{Runtime}}.IEventSourced.Events => ref __events;
             """);
-        if (model.Snapshot is { } snapshot)
+        if (model.CanCreate)
         {
-            writer.Indentation++;
             writer.WriteLine($$"""
 
-                // A snapshot each time the version passes a multiple of {{snapshot.Every}}; best effort, the events are stored.
-                if (store is global::PatternsGen.EventSourcing.ISnapshotStore snapshots && Version / {{snapshot.Every}} > expectedVersion / {{snapshot.Every}})
-                {
-                    var snapshot = new global::PatternsGen.EventSourcing.Snapshot<{{snapshot.StateType.FullyQualifiedName}}>(Version, {{snapshot.SchemaVersion}}, CreateSnapshot());
-                    await global::PatternsGen.EventSourcing.SnapshotWriter.TryWriteAsync(snapshots, id, snapshot, ct).ConfigureAwait(false);
-                }
+                {{GeneratedCode.Attribute}}
+                static {{self}} {{Runtime}}.IEventSourced<{{self}}>.CreateEmpty() => new();
                 """);
-            writer.Indentation--;
         }
 
-        writer.WriteLine("}");
+        if (snapshot is not null)
+        {
+            var state = snapshot.StateType.FullyQualifiedName;
+            writer.WriteLine($$"""
+
+                {{GeneratedCode.Attribute}}
+                {{state}} {{Runtime}}.ISnapshotSource<{{state}}>.CreateSnapshot() => CreateSnapshot();
+
+                {{GeneratedCode.Attribute}}
+                void {{Runtime}}.ISnapshotSource<{{state}}>.RestoreSnapshot({{state}} state) => RestoreSnapshot(state);
+                """);
+        }
+
+        model.Hierarchy.WriteClose(writer);
+        return writer.ToString();
     }
 
     private static void WriteApplySwitch(SourceWriter writer, AggregateModel model)
@@ -265,6 +188,6 @@ internal static class AggregateEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine("Version++;");
+        writer.WriteLine("__events.Applied();");
     }
 }

@@ -8,18 +8,17 @@ namespace Shop.Inventory
     {
         partial class Warehouse<TKey>
         {
-            partial record Bin
+            partial record Bin : global::PatternsGen.EventSourcing.IEventSourced<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin>
             {
-                private global::System.Collections.Generic.List<object>? __patternsGenUncommittedEvents;
+                private global::PatternsGen.EventSourcing.AggregateEvents __events;
 
                 /// <summary>The number of events applied to this aggregate; 0 for a new one.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public long Version { get; private set; }
+                public long Version => __events.Version;
 
                 /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
                 /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
                 public void ApplyEvent(object @event)
                 {
                     if (@event is null)
@@ -36,7 +35,7 @@ namespace Shop.Inventory
                         global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof(global::Shop.Inventory.Modules.Warehouse<TKey>.Bin), @event);
                     }
 
-                    Version++;
+                    __events.Applied();
                 }
 
                 /// <summary>Applies <paramref name="event"/>, then records it as uncommitted so that saving appends it.</summary>
@@ -44,72 +43,27 @@ namespace Shop.Inventory
                 private void Raise(object @event)
                 {
                     ApplyEvent(@event);
-                    (__patternsGenUncommittedEvents ??= new global::System.Collections.Generic.List<object>()).Add(@event);
+                    __events.Raised(@event);
                 }
 
                 /// <summary>The events raised since the aggregate was loaded or last committed, oldest first.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() =>
-                    (global::System.Collections.Generic.IReadOnlyList<object>?)__patternsGenUncommittedEvents ?? global::System.Array.Empty<object>();
+                public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() => __events.Uncommitted;
 
                 /// <summary>Forgets the uncommitted events once they are stored. Lists returned earlier keep their contents.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public void MarkCommitted() => __patternsGenUncommittedEvents = null;
+                public void MarkCommitted() => __events.Commit();
 
                 /// <summary>Rebuilds an aggregate by applying <paramref name="events"/> in order to a new instance.</summary>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public static global::Shop.Inventory.Modules.Warehouse<TKey>.Bin FromEvents(global::System.Collections.Generic.IEnumerable<object> events)
-                {
-                    if (events is null)
-                    {
-                        throw new global::System.ArgumentNullException(nameof(events));
-                    }
-
-                    var aggregate = new global::Shop.Inventory.Modules.Warehouse<TKey>.Bin();
-                    if (events is object[] array)
-                    {
-                        // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
-                        foreach (var @event in array)
-                        {
-                            aggregate.ApplyEvent(@event);
-                        }
-                    }
-                    else
-                    {
-                        foreach (var @event in events)
-                        {
-                            aggregate.ApplyEvent(@event);
-                        }
-                    }
-
-                    return aggregate;
-                }
+                public static global::Shop.Inventory.Modules.Warehouse<TKey>.Bin FromEvents(global::System.Collections.Generic.IEnumerable<object> events) =>
+                    global::PatternsGen.EventSourcing.Aggregates.FromEvents<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin>(events);
 
                 /// <summary>Loads the aggregate stored as <paramref name="id"/>: applies its events in order.</summary>
                 /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public static async global::System.Threading.Tasks.ValueTask<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-                {
-                    if (store is null)
-                    {
-                        throw new global::System.ArgumentNullException(nameof(store));
-                    }
-
-                    global::Shop.Inventory.Modules.Warehouse<TKey>.Bin? aggregate = null;
-                    var events = store.ReadStreamAsync(id, aggregate?.Version ?? 0, ct);
-                    await foreach (var recorded in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
-                    {
-                        aggregate ??= new global::Shop.Inventory.Modules.Warehouse<TKey>.Bin();
-                        if (recorded.Version != aggregate.Version + 1)
-                        {
-                            throw new global::System.InvalidOperationException($"Stream '{id}' goes from version {aggregate.Version} to {recorded.Version}; its events cannot be applied in order.");
-                        }
-
-                        aggregate.ApplyEvent(recorded.Data);
-                    }
-
-                    return aggregate;
-                }
+                public static global::System.Threading.Tasks.ValueTask<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+                    global::PatternsGen.EventSourcing.Aggregates.LoadAsync<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin>(store, id, ct);
 
                 /// <summary>
                 /// Appends the uncommitted events to stream <paramref name="id"/>, expecting it at the version this
@@ -117,23 +71,14 @@ namespace Shop.Inventory
                 /// </summary>
                 /// <exception cref="global::PatternsGen.EventSourcing.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
                 [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-                public async global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-                {
-                    if (store is null)
-                    {
-                        throw new global::System.ArgumentNullException(nameof(store));
-                    }
+                public global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+                    global::PatternsGen.EventSourcing.Aggregates.SaveAsync(this, store, id, ct);
 
-                    var events = __patternsGenUncommittedEvents;
-                    if (events is null || events.Count == 0)
-                    {
-                        return;
-                    }
+                [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+                ref global::PatternsGen.EventSourcing.AggregateEvents global::PatternsGen.EventSourcing.IEventSourced.Events => ref __events;
 
-                    var expectedVersion = Version - events.Count;
-                    await store.AppendAsync(id, expectedVersion, events, ct).ConfigureAwait(false);
-                    MarkCommitted();
-                }
+                [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+                static global::Shop.Inventory.Modules.Warehouse<TKey>.Bin global::PatternsGen.EventSourcing.IEventSourced<global::Shop.Inventory.Modules.Warehouse<TKey>.Bin>.CreateEmpty() => new();
             }
         }
     }

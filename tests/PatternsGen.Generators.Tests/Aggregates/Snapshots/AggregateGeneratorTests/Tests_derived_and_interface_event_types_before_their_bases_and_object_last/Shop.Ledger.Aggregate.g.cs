@@ -4,18 +4,17 @@
 
 namespace Shop
 {
-    partial class Ledger
+    partial class Ledger : global::PatternsGen.EventSourcing.IEventSourced<global::Shop.Ledger>
     {
-        private global::System.Collections.Generic.List<object>? __patternsGenUncommittedEvents;
+        private global::PatternsGen.EventSourcing.AggregateEvents __events;
 
         /// <summary>The number of events applied to this aggregate; 0 for a new one.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public long Version { get; private set; }
+        public long Version => __events.Version;
 
         /// <summary>Applies <paramref name="event"/> through the matching <c>Apply</c> method and counts it in <see cref="Version"/>.</summary>
         /// <exception cref="global::PatternsGen.EventSourcing.UnknownEventException">The aggregate has no <c>Apply</c> for the event's type.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        [global::System.Runtime.CompilerServices.MethodImpl(global::System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)] // into the replay loops below
         public void ApplyEvent(object @event)
         {
             if (@event is null)
@@ -53,7 +52,7 @@ namespace Shop
                 }
             }
 
-            Version++;
+            __events.Applied();
         }
 
         /// <summary>Applies <paramref name="event"/>, then records it as uncommitted so that saving appends it.</summary>
@@ -61,72 +60,27 @@ namespace Shop
         protected void Raise(object @event)
         {
             ApplyEvent(@event);
-            (__patternsGenUncommittedEvents ??= new global::System.Collections.Generic.List<object>()).Add(@event);
+            __events.Raised(@event);
         }
 
         /// <summary>The events raised since the aggregate was loaded or last committed, oldest first.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() =>
-            (global::System.Collections.Generic.IReadOnlyList<object>?)__patternsGenUncommittedEvents ?? global::System.Array.Empty<object>();
+        public global::System.Collections.Generic.IReadOnlyList<object> GetUncommittedEvents() => __events.Uncommitted;
 
         /// <summary>Forgets the uncommitted events once they are stored. Lists returned earlier keep their contents.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public void MarkCommitted() => __patternsGenUncommittedEvents = null;
+        public void MarkCommitted() => __events.Commit();
 
         /// <summary>Rebuilds an aggregate by applying <paramref name="events"/> in order to a new instance.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public static global::Shop.Ledger FromEvents(global::System.Collections.Generic.IEnumerable<object> events)
-        {
-            if (events is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(events));
-            }
-
-            var aggregate = new global::Shop.Ledger();
-            if (events is object[] array)
-            {
-                // Arrays (what stores and tests usually hand over) without an enumerator's interface calls.
-                foreach (var @event in array)
-                {
-                    aggregate.ApplyEvent(@event);
-                }
-            }
-            else
-            {
-                foreach (var @event in events)
-                {
-                    aggregate.ApplyEvent(@event);
-                }
-            }
-
-            return aggregate;
-        }
+        public static global::Shop.Ledger FromEvents(global::System.Collections.Generic.IEnumerable<object> events) =>
+            global::PatternsGen.EventSourcing.Aggregates.FromEvents<global::Shop.Ledger>(events);
 
         /// <summary>Loads the aggregate stored as <paramref name="id"/>: applies its events in order.</summary>
         /// <returns>The aggregate, or <see langword="null"/> when the stream does not exist.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public static async global::System.Threading.Tasks.ValueTask<global::Shop.Ledger?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-        {
-            if (store is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(store));
-            }
-
-            global::Shop.Ledger? aggregate = null;
-            var events = store.ReadStreamAsync(id, aggregate?.Version ?? 0, ct);
-            await foreach (var recorded in global::System.Threading.Tasks.TaskAsyncEnumerableExtensions.ConfigureAwait(events, false))
-            {
-                aggregate ??= new global::Shop.Ledger();
-                if (recorded.Version != aggregate.Version + 1)
-                {
-                    throw new global::System.InvalidOperationException($"Stream '{id}' goes from version {aggregate.Version} to {recorded.Version}; its events cannot be applied in order.");
-                }
-
-                aggregate.ApplyEvent(recorded.Data);
-            }
-
-            return aggregate;
-        }
+        public static global::System.Threading.Tasks.ValueTask<global::Shop.Ledger?> LoadAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+            global::PatternsGen.EventSourcing.Aggregates.LoadAsync<global::Shop.Ledger>(store, id, ct);
 
         /// <summary>
         /// Appends the uncommitted events to stream <paramref name="id"/>, expecting it at the version this
@@ -134,22 +88,13 @@ namespace Shop
         /// </summary>
         /// <exception cref="global::PatternsGen.EventSourcing.ConcurrencyException">The stream changed since it was loaded; nothing was written.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public async global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default)
-        {
-            if (store is null)
-            {
-                throw new global::System.ArgumentNullException(nameof(store));
-            }
+        public global::System.Threading.Tasks.ValueTask SaveAsync(global::PatternsGen.EventSourcing.IEventStore store, string id, global::System.Threading.CancellationToken ct = default) =>
+            global::PatternsGen.EventSourcing.Aggregates.SaveAsync(this, store, id, ct);
 
-            var events = __patternsGenUncommittedEvents;
-            if (events is null || events.Count == 0)
-            {
-                return;
-            }
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        ref global::PatternsGen.EventSourcing.AggregateEvents global::PatternsGen.EventSourcing.IEventSourced.Events => ref __events;
 
-            var expectedVersion = Version - events.Count;
-            await store.AppendAsync(id, expectedVersion, events, ct).ConfigureAwait(false);
-            MarkCommitted();
-        }
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        static global::Shop.Ledger global::PatternsGen.EventSourcing.IEventSourced<global::Shop.Ledger>.CreateEmpty() => new();
     }
 }
