@@ -54,7 +54,6 @@ internal static class SagaParser
                     compensation?.Name,
                     s.Settings.IsPivot,
                     s.Settings.HasNothingToUndo,
-                    SagaSteps.IsValueTask(s.Method.ReturnType),
                     new SagaStepPolicy(s.Settings.Attempts, s.Settings.RetryDelay, s.Settings.Timeout, s.Settings.UndoAttempts),
                     compensation is not null && SagaSteps.IsValueTask(compensation.ReturnType));
             })

@@ -47,7 +47,10 @@ public sealed class SagaStepAttribute : Attribute
     public int MaxAttempts { get; set; } = 1;
 
     /// <summary>The first retry delay of the step and of its compensation, doubling up to 60 s. Default 200 ms.</summary>
-    public int RetryDelayMilliseconds { get; set; } = 200;
+    public int RetryDelayMilliseconds { get; set; } = DefaultRetryDelayMilliseconds;
+
+    /// <summary>The default of <see cref="RetryDelayMilliseconds"/>: 200 ms.</summary>
+    public const int DefaultRetryDelayMilliseconds = 200;
 
     /// <summary>A time limit for each attempt of the step, in milliseconds; 0 (the default) means none.</summary>
     public int TimeoutMilliseconds { get; set; }

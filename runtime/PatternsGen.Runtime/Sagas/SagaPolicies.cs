@@ -1,12 +1,10 @@
-using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using PatternsGen.Resilience;
 
 namespace PatternsGen.Sagas;
 
-/// <summary>Builds the resilience pipeline of a saga step or compensation; called by generated code, once per saga instance and step.</summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public static class SagaPolicies
+/// <summary>Builds the resilience pipeline of a saga step or compensation, for a run.</summary>
+internal static class SagaPolicies
 {
     /// <summary>
     /// Retry (when <paramref name="maxAttempts"/> &gt; 1) around a per-attempt timeout (when

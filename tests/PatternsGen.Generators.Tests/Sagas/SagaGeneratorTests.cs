@@ -72,8 +72,9 @@ public sealed class SagaGeneratorTests
             """).AssertCompilesCleanly();
 
         var text = run.File("Backwards.Saga.g.cs");
-        Assert.True(text.IndexOf("await First(", StringComparison.Ordinal) < text.IndexOf("await Second(", StringComparison.Ordinal));
-        Assert.Contains("await UndoSecond(context, global::System.Threading.CancellationToken.None)", text);
+        Assert.Contains("0 => global::PatternsGen.Sagas.SagaStepResults.Of(First(context, ct)),", text);
+        Assert.Contains("1 => global::PatternsGen.Sagas.SagaStepResults.None(Second(context, ct)),", text);
+        Assert.Contains("1 => global::PatternsGen.Sagas.SagaStepResults.Done(UndoSecond(context, ct)),", text);
         Assert.DoesNotContain("WrongShape", text);
         Assert.DoesNotContain("NotAStep", text);
     }

@@ -15,17 +15,11 @@ internal sealed record SagaModel(HierarchyInfo Hierarchy, string Name, TypeRef C
 /// <param name="Compensation">The compensation method's name; null when the step has none (a pivot, or a step after it).</param>
 /// <param name="IsPivot">The point of no return.</param>
 /// <param name="NothingToUndo">The step declared it changes nothing: compensation passes over it, and the log says so.</param>
-/// <param name="ReturnsValueTask">The step returns a ValueTask (else a Task), which decides how a policy wraps it.</param>
 /// <param name="Policy">Retries and timeout of the step and its compensation.</param>
-/// <param name="CompensationReturnsValueTask">Likewise for the compensation.</param>
+/// <param name="CompensationReturnsValueTask">The compensation returns a ValueTask (else a Task, which is wrapped).</param>
 /// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
-internal sealed record SagaStepModel(string Method, TypeRef? Result, string? Compensation, bool IsPivot, bool NothingToUndo, bool ReturnsValueTask, SagaStepPolicy Policy, bool CompensationReturnsValueTask);
+internal sealed record SagaStepModel(string Method, TypeRef? Result, string? Compensation, bool IsPivot, bool NothingToUndo, SagaStepPolicy Policy, bool CompensationReturnsValueTask);
 
 /// <summary>The attribute's retry and timeout settings.</summary>
 /// <remarks>Must stay immutable and structurally equal: incremental caching compares it.</remarks>
-internal sealed record SagaStepPolicy(int MaxAttempts, int RetryDelayMilliseconds, int TimeoutMilliseconds, int CompensationAttempts)
-{
-    public bool StepHasPolicy => MaxAttempts != 1 || TimeoutMilliseconds != 0;
-
-    public bool CompensationHasPolicy => CompensationAttempts != 1;
-}
+internal sealed record SagaStepPolicy(int MaxAttempts, int RetryDelayMilliseconds, int TimeoutMilliseconds, int CompensationAttempts);

@@ -59,16 +59,23 @@ public sealed class SagaHistory
             : throw new SagaLogException($"Saga run '{SagaLog.StreamId(SagaName, SagaId)}' recorded no result for step '{step.Step}'.");
     }
 
+    /// <summary>The result step <paramref name="index"/> recorded, read back as its declared <paramref name="type"/>.</summary>
+    internal object? GetResult(int index, Type type)
+    {
+        var step = _completed[index];
+        return step.Result is { } json
+            ? _log.Deserialize(json, type, $"result of step '{step.Step}'")
+            : throw new SagaLogException($"Saga run '{SagaLog.StreamId(SagaName, SagaId)}' recorded no result for step '{step.Step}'.");
+    }
+
     /// <summary>The recorded failure as an exception, for the <c>InnerException</c> of a <see cref="SagaExecutionException"/> when a resumed run ends compensated.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public Exception RecordedFailure() =>
+    internal Exception RecordedFailure() =>
         Failure is { } failure
             ? new SagaRecordedFailureException(failure.ErrorType, failure.Error)
             : new InvalidOperationException("The run recorded no failure.");
 
-    /// <summary>Where a resumed run stands after it threw <paramref name="error"/>. Used by generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public SagaStatus StatusAfter(SagaExecutionException error)
+    /// <summary>Where a resumed run stands after it threw <paramref name="error"/>.</summary>
+    internal SagaStatus StatusAfter(SagaExecutionException error)
     {
         ArgumentNullException.ThrowIfNull(error);
         return error.PastPivot ? SagaStatus.Stalled
@@ -76,9 +83,8 @@ public sealed class SagaHistory
             : SagaStatus.CompensationFailed;
     }
 
-    /// <summary>A writer that appends after the last record. Used by generated code.</summary>
-    [EditorBrowsable(EditorBrowsableState.Never)]
-    public SagaLogWriter Continue() => new(_log, SagaLog.StreamId(SagaName, SagaId), Version);
+    /// <summary>A writer that appends after the last record.</summary>
+    internal SagaLogWriter Continue() => new(_log, SagaLog.StreamId(SagaName, SagaId), Version);
 
     internal void Apply(RecordedEvent recorded)
     {

@@ -47,11 +47,10 @@ public sealed class SagaLog
     /// <summary>The stream a run is kept in: <c>saga-{sagaName}-{sagaId}</c>.</summary>
     public static string StreamId(string sagaName, string sagaId) => $"saga-{sagaName}-{sagaId}";
 
-    /// <summary>Records the start of a run. Called by generated code.</summary>
+    /// <summary>Records the start of a run.</summary>
     /// <exception cref="InvalidOperationException">A run with this id exists already; resume it instead.</exception>
     /// <exception cref="SagaLogException">The log could not be written.</exception>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public async ValueTask<SagaLogWriter> StartAsync<TContext>(string sagaName, string sagaId, TContext context, CancellationToken ct)
+    internal async ValueTask<SagaLogWriter> StartAsync<TContext>(string sagaName, string sagaId, TContext context, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(sagaName);
         ArgumentException.ThrowIfNullOrEmpty(sagaId);
@@ -130,6 +129,30 @@ public sealed class SagaLog
         }
     }
 
+    internal JsonElement Serialize(object? value, Type type, string what)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToElement(value, JsonMetadata.For(type, _json));
+        }
+        catch (Exception error) when (error is not EventSerializationException)
+        {
+            throw new EventSerializationException($"The saga {what} ({type}) could not be written as JSON: {error.Message}", error);
+        }
+    }
+
+    internal object? Deserialize(JsonElement json, Type type, string what)
+    {
+        try
+        {
+            return json.Deserialize(JsonMetadata.For(type, _json));
+        }
+        catch (Exception error) when (error is not EventSerializationException)
+        {
+            throw new EventSerializationException($"The saga {what} could not be read back as {type}: {error.Message}", error);
+        }
+    }
+
     internal T Deserialize<T>(JsonElement json, string what)
     {
         try
@@ -144,10 +167,9 @@ public sealed class SagaLog
 
     /// <summary>
     /// Resumes, one after another, every run of <paramref name="sagaName"/> that is running, compensating or
-    /// stalled. Called by the generated <c>ResumeUnfinishedAsync</c>.
+    /// stalled.
     /// </summary>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public async Task<IReadOnlyList<SagaSummary>> ResumeUnfinishedAsync(string sagaName, Func<string, CancellationToken, Task<SagaStatus>> resume, CancellationToken ct)
+    internal async Task<IReadOnlyList<SagaSummary>> ResumeUnfinishedAsync(string sagaName, Func<string, CancellationToken, Task<SagaStatus>> resume, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(resume);
         var resumed = new List<SagaSummary>();
@@ -165,12 +187,11 @@ public sealed class SagaLog
     }
 
     /// <summary>
-    /// Fails at the start of a run, before any step has run, when <typeparamref name="T"/> (a step's
-    /// result) has no JSON metadata. Called by generated code.
+    /// Fails at the start of a run, before any step has run, when <paramref name="type"/> (a step's
+    /// result) has no JSON metadata.
     /// </summary>
     /// <exception cref="EventSerializationException">The type cannot be stored.</exception>
-    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
-    public void Require<T>() => JsonMetadata.For<T>(_json);
+    internal void Require(Type type) => JsonMetadata.For(type, _json);
 }
 
 /// <summary>One run as <see cref="SagaLog.ListAsync"/> reports it.</summary>

@@ -1,14 +1,12 @@
-using System.ComponentModel;
 using PatternsGen.EventSourcing;
 
 namespace PatternsGen.Sagas;
 
 /// <summary>
 /// Appends one run's records, each with the stream version it expects, so two processes driving the
-/// same run cannot both write: the second stops with <see cref="SagaLogException"/>. Used by generated code.
+/// same run cannot both write: the second stops with <see cref="SagaLogException"/>.
 /// </summary>
-[EditorBrowsable(EditorBrowsableState.Never)]
-public sealed class SagaLogWriter
+internal sealed class SagaLogWriter
 {
     private readonly SagaLog _log;
     private readonly string _stream;
@@ -21,12 +19,9 @@ public sealed class SagaLogWriter
         _version = version;
     }
 
-    /// <summary>Records that step <paramref name="index"/> returned <paramref name="result"/>.</summary>
-    public ValueTask StepCompletedAsync<T>(int index, string step, T result) =>
-        AppendAsync(new SagaStepCompleted(index, step, _log.Serialize(result, $"result of step '{step}'")));
-
-    /// <summary>Records that step <paramref name="index"/>, which returns no value, completed.</summary>
-    public ValueTask StepCompletedAsync(int index, string step) => AppendAsync(new SagaStepCompleted(index, step, null));
+    /// <summary>Records that step <paramref name="index"/> returned <paramref name="result"/>, of its declared <paramref name="resultType"/> (null when it returns none).</summary>
+    public ValueTask StepCompletedAsync(int index, string step, object? result, Type? resultType) =>
+        AppendAsync(new SagaStepCompleted(index, step, resultType is null ? null : _log.Serialize(result, resultType, $"result of step '{step}'")));
 
     /// <summary>Records a failed step.</summary>
     public ValueTask StepFailedAsync(int index, string step, Exception error, bool pastPivot) =>

@@ -4,8 +4,15 @@
 
 namespace Shop.Sagas
 {
-    partial class OrderSaga
+    partial class OrderSaga : global::PatternsGen.Sagas.ISaga<global::Shop.Sagas.OrderContext>
     {
+        private static readonly global::PatternsGen.Sagas.SagaDefinition __sagaDefinition = new("OrderSaga",
+            new("ReserveInventory") { Result = typeof(global::Shop.Sagas.Reservation), Compensation = "ReleaseInventory" },
+            new("ProcessPayment") { Result = typeof(global::Shop.Sagas.Payment), Compensation = "Refund" },
+            new("Notify") { Compensation = "Unnotify" },
+            new("CreateShipment") { Result = typeof(string), Pivot = true },
+            new("SendConfirmation"));
+
         /// <summary>
         /// Runs the steps in order: ReserveInventory → ProcessPayment → Notify → CreateShipment → SendConfirmation. When one fails (or <paramref name="ct"/>
         /// is cancelled) before the pivot, the completed steps are compensated newest first, each given its own
@@ -14,202 +21,29 @@ namespace Shop.Sagas
         /// <exception cref="global::PatternsGen.Sagas.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         public global::System.Threading.Tasks.Task ExecuteAsync(global::Shop.Sagas.OrderContext context, global::System.Threading.CancellationToken ct = default) =>
-            __PatternsGenRunAsync(context, null, null, ct);
+            global::PatternsGen.Sagas.SagaRunner.ExecuteAsync(this, context, ct);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        private async global::System.Threading.Tasks.Task __PatternsGenRunAsync(global::Shop.Sagas.OrderContext context, global::PatternsGen.Sagas.SagaLogWriter? log, global::PatternsGen.Sagas.SagaHistory? resumed, global::System.Threading.CancellationToken ct)
+        global::PatternsGen.Sagas.SagaDefinition global::PatternsGen.Sagas.ISaga<global::Shop.Sagas.OrderContext>.Definition => __sagaDefinition;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        global::System.Threading.Tasks.ValueTask<object?> global::PatternsGen.Sagas.ISaga<global::Shop.Sagas.OrderContext>.RunStepAsync(int step, global::Shop.Sagas.OrderContext context, global::System.Threading.CancellationToken ct) => step switch
         {
-            global::Microsoft.Extensions.Logging.ILogger? logger = null;
-            var started = global::PatternsGen.Sagas.SagaTelemetry.Start(logger);
-            using var activity = global::PatternsGen.Sagas.SagaTelemetry.StartSaga("OrderSaga");
-            global::System.Diagnostics.Activity? step = null;
-            global::Shop.Sagas.Reservation result1 = default!;
-            global::Shop.Sagas.Payment result2 = default!;
-            string result4 = default!;
-            var completed = 0; // steps done, in order
-            var pending = -1; // once compensating: completed steps below this index are still to undo
-            string failed = null!;
-            global::System.Exception error = null!;
-            if (resumed is not null)
-            {
-                completed = resumed.CompletedSteps;
-                pending = resumed.PendingCompensations;
-                if (completed > 0) result1 = resumed.GetResult<global::Shop.Sagas.Reservation>(0);
-                if (completed > 1) result2 = resumed.GetResult<global::Shop.Sagas.Payment>(1);
-                if (pending >= 0) (failed, error) = (resumed.Failure!.Step, resumed.RecordedFailure());
-            }
+            0 => global::PatternsGen.Sagas.SagaStepResults.Of(ReserveInventory(context, ct)),
+            1 => global::PatternsGen.Sagas.SagaStepResults.Of(ProcessPayment(context, ct)),
+            2 => global::PatternsGen.Sagas.SagaStepResults.None(Notify(context, ct)),
+            3 => global::PatternsGen.Sagas.SagaStepResults.Of(CreateShipment(context, ct)),
+            4 => global::PatternsGen.Sagas.SagaStepResults.None(SendConfirmation(context, ct)),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(step)),
+        };
 
-            if (pending < 0)
-            {
-                try
-                {
-                    if (completed == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "ReserveInventory");
-                        result1 = await ReserveInventory(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 1;
-                        if (log is not null) await log.StepCompletedAsync(0, "ReserveInventory", result1).ConfigureAwait(false);
-                    }
-
-                    if (completed == 1)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "ProcessPayment");
-                        result2 = await ProcessPayment(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 2;
-                        if (log is not null) await log.StepCompletedAsync(1, "ProcessPayment", result2).ConfigureAwait(false);
-                    }
-
-                    if (completed == 2)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "Notify");
-                        await Notify(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 3;
-                        if (log is not null) await log.StepCompletedAsync(2, "Notify").ConfigureAwait(false);
-                    }
-
-                    if (completed == 3)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "CreateShipment");
-                        result4 = await CreateShipment(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 4;
-                        if (log is not null) await log.StepCompletedAsync(3, "CreateShipment", result4).ConfigureAwait(false);
-                    }
-
-                    if (completed == 4)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("OrderSaga", "SendConfirmation");
-                        await SendConfirmation(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 5;
-                        if (log is not null) await log.StepCompletedAsync(4, "SendConfirmation").ConfigureAwait(false);
-                    }
-                }
-                catch (global::System.Exception stepError) when (stepError is not global::PatternsGen.Sagas.SagaLogException)
-                {
-                    // A SagaLogException passes: when the log cannot be written the run stops as it is, and the log stays the truth.
-                    global::PatternsGen.Sagas.SagaTelemetry.StepFailed(step, stepError);
-                    error = stepError;
-                    failed = completed switch
-                    {
-                        0 => "ReserveInventory",
-                        1 => "ProcessPayment",
-                        2 => "Notify",
-                        3 => "CreateShipment",
-                        4 => "SendConfirmation",
-                        _ => throw new global::System.InvalidOperationException("unreachable"),
-                    };
-
-                    if (completed > 3)
-                    {
-                        // Past the point of no return: nothing is undone; the log keeps the run for ResumeAsync to retry forward.
-                        if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: true).ConfigureAwait(false);
-                        global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "OrderSaga", failed, error, 0, pastPivot: true, started, logger);
-                        throw new global::PatternsGen.Sagas.SagaExecutionException("OrderSaga", failed, error, pastPivot: true);
-                    }
-
-                    if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: false).ConfigureAwait(false);
-                    pending = completed;
-                }
-
-                if (pending < 0)
-                {
-                    if (log is not null) await log.FinishedAsync(global::PatternsGen.Sagas.SagaStatus.Completed).ConfigureAwait(false);
-                    global::PatternsGen.Sagas.SagaTelemetry.Completed(activity, "OrderSaga", started, logger);
-                    return;
-                }
-            }
-
-            global::System.Collections.Generic.List<global::PatternsGen.Sagas.SagaCompensationFailure>? failures = null;
-            if (pending > 2)
-            {
-                global::System.Exception? undoError = null;
-                try
-                {
-                    await Unnotify(context, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (global::System.Exception compensationError)
-                {
-                    undoError = compensationError;
-                }
-
-                if (undoError is null)
-                {
-                    global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "Notify", "Unnotify", logger);
-                    if (log is not null) await log.CompensatedAsync(2, "Notify", "Unnotify").ConfigureAwait(false);
-                }
-                else
-                {
-                    // Kept, never lost: in the exception, and in the log as the run's dead letter.
-                    global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "Notify", "Unnotify", undoError, logger);
-                    (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("Notify", "Unnotify", undoError));
-                    if (log is not null) await log.CompensationFailedAsync(2, "Notify", "Unnotify", undoError).ConfigureAwait(false);
-                }
-            }
-
-            if (pending > 1)
-            {
-                global::System.Exception? undoError = null;
-                try
-                {
-                    await Refund(context, result2, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (global::System.Exception compensationError)
-                {
-                    undoError = compensationError;
-                }
-
-                if (undoError is null)
-                {
-                    global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "ProcessPayment", "Refund", logger);
-                    if (log is not null) await log.CompensatedAsync(1, "ProcessPayment", "Refund").ConfigureAwait(false);
-                }
-                else
-                {
-                    // Kept, never lost: in the exception, and in the log as the run's dead letter.
-                    global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "ProcessPayment", "Refund", undoError, logger);
-                    (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("ProcessPayment", "Refund", undoError));
-                    if (log is not null) await log.CompensationFailedAsync(1, "ProcessPayment", "Refund", undoError).ConfigureAwait(false);
-                }
-            }
-
-            if (pending > 0)
-            {
-                global::System.Exception? undoError = null;
-                try
-                {
-                    await ReleaseInventory(context, result1, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (global::System.Exception compensationError)
-                {
-                    undoError = compensationError;
-                }
-
-                if (undoError is null)
-                {
-                    global::PatternsGen.Sagas.SagaTelemetry.Compensated("OrderSaga", "ReserveInventory", "ReleaseInventory", logger);
-                    if (log is not null) await log.CompensatedAsync(0, "ReserveInventory", "ReleaseInventory").ConfigureAwait(false);
-                }
-                else
-                {
-                    // Kept, never lost: in the exception, and in the log as the run's dead letter.
-                    global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("OrderSaga", "ReserveInventory", "ReleaseInventory", undoError, logger);
-                    (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("ReserveInventory", "ReleaseInventory", undoError));
-                    if (log is not null) await log.CompensationFailedAsync(0, "ReserveInventory", "ReleaseInventory", undoError).ConfigureAwait(false);
-                }
-            }
-
-            if (log is not null) await log.FinishedAsync(failures is null && (resumed is null || resumed.CompensationFailures.Count == 0) ? global::PatternsGen.Sagas.SagaStatus.Compensated : global::PatternsGen.Sagas.SagaStatus.CompensationFailed).ConfigureAwait(false);
-            global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "OrderSaga", failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);
-            throw new global::PatternsGen.Sagas.SagaExecutionException("OrderSaga", failed, error, failures);
-        }
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        global::System.Threading.Tasks.ValueTask global::PatternsGen.Sagas.ISaga<global::Shop.Sagas.OrderContext>.CompensateAsync(int step, global::Shop.Sagas.OrderContext context, object? result, global::System.Threading.CancellationToken ct) => step switch
+        {
+            0 => global::PatternsGen.Sagas.SagaStepResults.Done(ReleaseInventory(context, (global::Shop.Sagas.Reservation)result!, ct)),
+            1 => Refund(context, (global::Shop.Sagas.Payment)result!, ct),
+            2 => global::PatternsGen.Sagas.SagaStepResults.Done(Unnotify(context, ct)),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(step)),
+        };
     }
 }

@@ -4,8 +4,14 @@
 
 namespace Shop
 {
-    partial class CheckoutSaga
+    partial class CheckoutSaga : global::PatternsGen.Sagas.ISaga<global::Shop.Order>
     {
+        private static readonly global::PatternsGen.Sagas.SagaDefinition __sagaDefinition = new("CheckoutSaga",
+            new("ValidateCustomer") { NothingToUndo = true },
+            new("QuotePrice") { Result = typeof(global::Shop.Quote), NothingToUndo = true },
+            new("Charge") { Result = typeof(string), Compensation = "Refund" },
+            new("Ship") { Pivot = true });
+
         /// <summary>
         /// Runs the steps in order: ValidateCustomer → QuotePrice → Charge → Ship. When one fails (or <paramref name="ct"/>
         /// is cancelled) before the pivot, the completed steps are compensated newest first, each given its own
@@ -13,28 +19,17 @@ namespace Shop
         /// </summary>
         /// <remarks>Recorded in <c>Log</c> under a new saga id when it is set.</remarks>
         /// <exception cref="global::PatternsGen.Sagas.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
-        /// <exception cref="global::PatternsGen.Sagas.SagaLogException">The log could not be written; the run stopped where it was, for <see cref="ResumeAsync"/>.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         public global::System.Threading.Tasks.Task ExecuteAsync(global::Shop.Order context, global::System.Threading.CancellationToken ct = default) =>
-            this.Log is null ? __PatternsGenRunAsync(context, null, null, ct) : ExecuteAsync(global::PatternsGen.Sagas.SagaLog.NewSagaId(), context, ct);
+            global::PatternsGen.Sagas.SagaRunner.ExecuteAsync(this, context, ct);
 
         /// <summary>Runs the saga as <see cref="ExecuteAsync(global::Shop.Order, global::System.Threading.CancellationToken)"/> does, recording the run under <paramref name="sagaId"/> in <c>Log</c> (when it is set).</summary>
         /// <exception cref="global::PatternsGen.Sagas.SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
         /// <exception cref="global::PatternsGen.Sagas.SagaLogException">The log could not be written; the run stopped where it was, for <see cref="ResumeAsync"/>.</exception>
         /// <exception cref="global::System.InvalidOperationException">A run with this id exists already.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public async global::System.Threading.Tasks.Task ExecuteAsync(string sagaId, global::Shop.Order context, global::System.Threading.CancellationToken ct = default)
-        {
-            global::PatternsGen.Sagas.SagaLogWriter? log = null;
-            if (this.Log is { } sagaLog)
-            {
-                sagaLog.Require<global::Shop.Quote>();
-                sagaLog.Require<string>();
-                log = await sagaLog.StartAsync("CheckoutSaga", sagaId, context, ct).ConfigureAwait(false);
-            }
-
-            await __PatternsGenRunAsync(context, log, null, ct).ConfigureAwait(false);
-        }
+        public global::System.Threading.Tasks.Task ExecuteAsync(string sagaId, global::Shop.Order context, global::System.Threading.CancellationToken ct = default) =>
+            global::PatternsGen.Sagas.SagaRunner.ExecuteAsync(this, sagaId, context, ct);
 
         /// <summary>
         /// Continues run <paramref name="sagaId"/> from its log after a crash: forward from the first step not recorded
@@ -42,169 +37,37 @@ namespace Shop
         /// crash runs again; one recorded as done never does. A finished run is left as it is.
         /// </summary>
         /// <returns>Where the run stands now; <see cref="global::PatternsGen.Sagas.SagaStatus.Stalled"/> when a step after the pivot still fails.</returns>
-        /// <exception cref="global::PatternsGen.Sagas.SagaLogException">The log could not be read or written.</exception>
-        /// <exception cref="global::System.InvalidOperationException">The saga has no log, or no run with this id.</exception>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        public async global::System.Threading.Tasks.Task<global::PatternsGen.Sagas.SagaStatus> ResumeAsync(string sagaId, global::System.Threading.CancellationToken ct = default)
-        {
-            var sagaLog = this.Log ?? throw new global::System.InvalidOperationException("Saga 'CheckoutSaga' has no SagaLog to resume from: set 'Log'.");
-            var history = await sagaLog.ReadAsync("CheckoutSaga", sagaId, ct).ConfigureAwait(false);
-            if (history.Status is global::PatternsGen.Sagas.SagaStatus.Completed or global::PatternsGen.Sagas.SagaStatus.Compensated or global::PatternsGen.Sagas.SagaStatus.CompensationFailed)
-            {
-                return history.Status;
-            }
-
-            try
-            {
-                await __PatternsGenRunAsync(history.GetContext<global::Shop.Order>(), history.Continue(), history, ct).ConfigureAwait(false);
-                return global::PatternsGen.Sagas.SagaStatus.Completed;
-            }
-            catch (global::PatternsGen.Sagas.SagaExecutionException error)
-            {
-                return history.StatusAfter(error);
-            }
-        }
+        public global::System.Threading.Tasks.Task<global::PatternsGen.Sagas.SagaStatus> ResumeAsync(string sagaId, global::System.Threading.CancellationToken ct = default) =>
+            global::PatternsGen.Sagas.SagaRunner.ResumeAsync(this, sagaId, ct);
 
         /// <summary>Resumes every run of this saga its log holds as running, compensating or stalled (at start-up, after a crash).</summary>
         /// <returns>Each resumed run and where it stands now.</returns>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IReadOnlyList<global::PatternsGen.Sagas.SagaSummary>> ResumeUnfinishedAsync(global::System.Threading.CancellationToken ct = default) =>
-            (this.Log ?? throw new global::System.InvalidOperationException("Saga 'CheckoutSaga' has no SagaLog to resume from: set 'Log'."))
-                .ResumeUnfinishedAsync("CheckoutSaga", ResumeAsync, ct);
+            global::PatternsGen.Sagas.SagaRunner.ResumeUnfinishedAsync(this, ct);
 
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        private async global::System.Threading.Tasks.Task __PatternsGenRunAsync(global::Shop.Order context, global::PatternsGen.Sagas.SagaLogWriter? log, global::PatternsGen.Sagas.SagaHistory? resumed, global::System.Threading.CancellationToken ct)
+        global::PatternsGen.Sagas.SagaDefinition global::PatternsGen.Sagas.ISaga<global::Shop.Order>.Definition => __sagaDefinition;
+
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        global::System.Threading.Tasks.ValueTask<object?> global::PatternsGen.Sagas.ISaga<global::Shop.Order>.RunStepAsync(int step, global::Shop.Order context, global::System.Threading.CancellationToken ct) => step switch
         {
-            global::Microsoft.Extensions.Logging.ILogger? logger = null;
-            var started = global::PatternsGen.Sagas.SagaTelemetry.Start(logger);
-            using var activity = global::PatternsGen.Sagas.SagaTelemetry.StartSaga("CheckoutSaga");
-            global::System.Diagnostics.Activity? step = null;
-            global::Shop.Quote result2 = default!;
-            string result3 = default!;
-            var completed = 0; // steps done, in order
-            var pending = -1; // once compensating: completed steps below this index are still to undo
-            string failed = null!;
-            global::System.Exception error = null!;
-            if (resumed is not null)
-            {
-                completed = resumed.CompletedSteps;
-                pending = resumed.PendingCompensations;
-                if (completed > 2) result3 = resumed.GetResult<string>(2);
-                if (pending >= 0) (failed, error) = (resumed.Failure!.Step, resumed.RecordedFailure());
-            }
+            0 => global::PatternsGen.Sagas.SagaStepResults.None(ValidateCustomer(context, ct)),
+            1 => global::PatternsGen.Sagas.SagaStepResults.Of(QuotePrice(context, ct)),
+            2 => global::PatternsGen.Sagas.SagaStepResults.Of(Charge(context, ct)),
+            3 => global::PatternsGen.Sagas.SagaStepResults.None(Ship(context, ct)),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(step)),
+        };
 
-            if (pending < 0)
-            {
-                try
-                {
-                    if (completed == 0)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("CheckoutSaga", "ValidateCustomer");
-                        await ValidateCustomer(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 1;
-                        if (log is not null) await log.StepCompletedAsync(0, "ValidateCustomer").ConfigureAwait(false);
-                    }
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        global::System.Threading.Tasks.ValueTask global::PatternsGen.Sagas.ISaga<global::Shop.Order>.CompensateAsync(int step, global::Shop.Order context, object? result, global::System.Threading.CancellationToken ct) => step switch
+        {
+            2 => global::PatternsGen.Sagas.SagaStepResults.Done(Refund(context, (string)result!, ct)),
+            _ => throw new global::System.ArgumentOutOfRangeException(nameof(step)),
+        };
 
-                    if (completed == 1)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("CheckoutSaga", "QuotePrice");
-                        result2 = await QuotePrice(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 2;
-                        if (log is not null) await log.StepCompletedAsync(1, "QuotePrice", result2).ConfigureAwait(false);
-                    }
-
-                    if (completed == 2)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("CheckoutSaga", "Charge");
-                        result3 = await Charge(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 3;
-                        if (log is not null) await log.StepCompletedAsync(2, "Charge", result3).ConfigureAwait(false);
-                    }
-
-                    if (completed == 3)
-                    {
-                        ct.ThrowIfCancellationRequested();
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StartStep("CheckoutSaga", "Ship");
-                        await Ship(context, ct).ConfigureAwait(false);
-                        step = global::PatternsGen.Sagas.SagaTelemetry.StepSucceeded(step);
-                        completed = 4;
-                        if (log is not null) await log.StepCompletedAsync(3, "Ship").ConfigureAwait(false);
-                    }
-                }
-                catch (global::System.Exception stepError) when (stepError is not global::PatternsGen.Sagas.SagaLogException)
-                {
-                    // A SagaLogException passes: when the log cannot be written the run stops as it is, and the log stays the truth.
-                    global::PatternsGen.Sagas.SagaTelemetry.StepFailed(step, stepError);
-                    error = stepError;
-                    failed = completed switch
-                    {
-                        0 => "ValidateCustomer",
-                        1 => "QuotePrice",
-                        2 => "Charge",
-                        3 => "Ship",
-                        _ => throw new global::System.InvalidOperationException("unreachable"),
-                    };
-
-                    if (completed > 3)
-                    {
-                        // Past the point of no return: nothing is undone; the log keeps the run for ResumeAsync to retry forward.
-                        if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: true).ConfigureAwait(false);
-                        global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "CheckoutSaga", failed, error, 0, pastPivot: true, started, logger);
-                        throw new global::PatternsGen.Sagas.SagaExecutionException("CheckoutSaga", failed, error, pastPivot: true);
-                    }
-
-                    if (log is not null) await log.StepFailedAsync(completed, failed, error, pastPivot: false).ConfigureAwait(false);
-                    pending = completed;
-                }
-
-                if (pending < 0)
-                {
-                    if (log is not null) await log.FinishedAsync(global::PatternsGen.Sagas.SagaStatus.Completed).ConfigureAwait(false);
-                    global::PatternsGen.Sagas.SagaTelemetry.Completed(activity, "CheckoutSaga", started, logger);
-                    return;
-                }
-            }
-
-            global::System.Collections.Generic.List<global::PatternsGen.Sagas.SagaCompensationFailure>? failures = null;
-            if (pending > 2)
-            {
-                global::System.Exception? undoError = null;
-                try
-                {
-                    await Refund(context, result3, global::System.Threading.CancellationToken.None).ConfigureAwait(false);
-                }
-                catch (global::System.Exception compensationError)
-                {
-                    undoError = compensationError;
-                }
-
-                if (undoError is null)
-                {
-                    global::PatternsGen.Sagas.SagaTelemetry.Compensated("CheckoutSaga", "Charge", "Refund", logger);
-                    if (log is not null) await log.CompensatedAsync(2, "Charge", "Refund").ConfigureAwait(false);
-                }
-                else
-                {
-                    // Kept, never lost: in the exception, and in the log as the run's dead letter.
-                    global::PatternsGen.Sagas.SagaTelemetry.CompensationFailed("CheckoutSaga", "Charge", "Refund", undoError, logger);
-                    (failures ??= new()).Add(new global::PatternsGen.Sagas.SagaCompensationFailure("Charge", "Refund", undoError));
-                    if (log is not null) await log.CompensationFailedAsync(2, "Charge", "Refund", undoError).ConfigureAwait(false);
-                }
-            }
-
-            if (pending > 1 && log is not null) await log.NothingToUndoAsync(1, "QuotePrice").ConfigureAwait(false);
-
-            if (pending > 0 && log is not null) await log.NothingToUndoAsync(0, "ValidateCustomer").ConfigureAwait(false);
-
-            if (log is not null) await log.FinishedAsync(failures is null && (resumed is null || resumed.CompensationFailures.Count == 0) ? global::PatternsGen.Sagas.SagaStatus.Compensated : global::PatternsGen.Sagas.SagaStatus.CompensationFailed).ConfigureAwait(false);
-            global::PatternsGen.Sagas.SagaTelemetry.Failed(activity, "CheckoutSaga", failed, error, failures?.Count ?? 0, pastPivot: false, started, logger);
-            throw new global::PatternsGen.Sagas.SagaExecutionException("CheckoutSaga", failed, error, failures);
-        }
+        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
+        global::PatternsGen.Sagas.SagaLog? global::PatternsGen.Sagas.ISaga<global::Shop.Order>.Log => this.Log;
     }
 }
