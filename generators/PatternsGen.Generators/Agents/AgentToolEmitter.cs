@@ -14,7 +14,7 @@ internal static class AgentToolEmitter
     {
         var writer = new SourceWriter();
         writer.WriteFileHeader();
-        model.Hierarchy.WriteOpen(writer);
+        model.Hierarchy.WriteOpen(writer, " : global::PatternsGen.Agents.IAgentToolClass");
         var owner = model.Hierarchy.Target.NameWithTypeParameters;
         var tools = model.Tools.ToList();
         var readers = new AgentToolReaders();

@@ -44,7 +44,6 @@ internal static class AgentToolRegistryEmitter
             return writer.ToString();
         }
 
-        const string DI = ServiceCollectionExtension.DI;
         ServiceCollectionExtension.WriteOpen(
             writer, "PatternsGenAgentToolsServiceCollectionExtensions", "agent tools", "AddPatternsGenAgentTools",
             "Registers every <c>[AgentTool]</c> class of this assembly (one instance each, unless already registered) and its tools as an " +
@@ -52,10 +51,7 @@ internal static class AgentToolRegistryEmitter
             "service if there is one. All tools: <see cref=\"global::PatternsGen.Agents.AgentToolSet.All(global::System.IServiceProvider)\"/>.");
         foreach (var type in classes)
         {
-            writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{type.FullyQualifiedName}>(services);");
-            writer.WriteLine($"{DI}.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new global::PatternsGen.Agents.AgentToolSet(" +
-                             $"{DI}.ServiceProviderServiceExtensions.GetRequiredService<{type.FullyQualifiedName}>(provider).GetAgentTools(" +
-                             $"{DI}.ServiceProviderServiceExtensions.GetService<global::PatternsGen.Agents.AgentToolOptions>(provider))));");
+            writer.WriteLine($"global::PatternsGen.Agents.AgentToolSet.Add<{type.FullyQualifiedName}>(services);");
         }
 
         ServiceCollectionExtension.WriteClose(writer, "agent tools");

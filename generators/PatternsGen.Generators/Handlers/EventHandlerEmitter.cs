@@ -13,7 +13,7 @@ internal static class EventHandlerEmitter
     {
         var writer = new SourceWriter();
         writer.WriteFileHeader();
-        model.Hierarchy.WriteOpen(writer, $" : {Messaging}.IEventDispatcher");
+        model.Hierarchy.WriteOpen(writer, $" : {Messaging}.IEventHandlerClass<{model.Hierarchy.FullyQualifiedName}>");
 
         var type = model.Type.FullyQualifiedName;
         writer.WriteLine($$"""

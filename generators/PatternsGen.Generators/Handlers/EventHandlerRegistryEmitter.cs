@@ -70,7 +70,6 @@ internal static class EventHandlerRegistryEmitter
 
     private static void WriteAddPatternsGen(SourceWriter writer, List<TypeRef> classes)
     {
-        const string DI = ServiceCollectionExtension.DI;
         ServiceCollectionExtension.WriteOpen(
             writer, "PatternsGenServiceCollectionExtensions", "handlers", "AddPatternsGen",
             "Registers every <c>[EventHandler]</c> class of this assembly (scoped: a new scope per message), its handlers, and, unless " +
@@ -78,12 +77,10 @@ internal static class EventHandlerRegistryEmitter
             $"<see cref=\"{Messaging}.EventBusOptions\"/> service, if one is registered).");
         foreach (var type in classes)
         {
-            writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<{type.FullyQualifiedName}>(services);");
-            writer.WriteLine($"{DI}.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new {Messaging}.EventHandlerSet({type.FullyQualifiedName}.GetEventHandlers({Messaging}.EventDispatch.FromServices<{type.FullyQualifiedName}>(provider))));");
+            writer.WriteLine($"{Messaging}.EventHandlerSet.Add<{type.FullyQualifiedName}>(services);");
         }
 
-        writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static provider => {Messaging}.EventHandlerSet.CreateBus(provider));");
-        writer.WriteLine($"{DI}.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<{Messaging}.IEventBus>(services, static provider => {DI}.ServiceProviderServiceExtensions.GetRequiredService<{Messaging}.InMemoryEventBus>(provider));");
+        writer.WriteLine($"{Messaging}.EventHandlerSet.AddInMemoryBus(services);");
         ServiceCollectionExtension.WriteClose(writer, "handlers");
     }
 }

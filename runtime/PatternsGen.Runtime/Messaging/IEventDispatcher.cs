@@ -13,6 +13,15 @@ public interface IEventDispatcher
     ValueTask DispatchEventAsync(int handler, object @event, EventContext context, CancellationToken ct);
 }
 
+/// <summary>An <see cref="IEventDispatcher"/> class whose handlers can be listed without an instance: what registration needs.</summary>
+/// <typeparam name="TSelf">The handler class itself.</typeparam>
+public interface IEventHandlerClass<TSelf> : IEventDispatcher
+    where TSelf : IEventHandlerClass<TSelf>
+{
+    /// <summary>The class's handlers, each served by an instance from <paramref name="dispatch"/>.</summary>
+    static abstract EventHandlerRegistration[] GetEventHandlers(EventDispatch<TSelf> dispatch);
+}
+
 /// <summary>
 /// Where the instance that handles a message comes from, for the generated <c>GetEventHandlers</c>:
 /// a factory (<see cref="EventDispatch.From{T}(Func{T})"/>) or a service provider with a scope per message

@@ -42,8 +42,7 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::Shop.Agents.OrderTools>(services);
-            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new global::PatternsGen.Agents.AgentToolSet(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Shop.Agents.OrderTools>(provider).GetAgentTools(global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetService<global::PatternsGen.Agents.AgentToolOptions>(provider))));
+            global::PatternsGen.Agents.AgentToolSet.Add<global::Shop.Agents.OrderTools>(services);
             return services;
         }
 

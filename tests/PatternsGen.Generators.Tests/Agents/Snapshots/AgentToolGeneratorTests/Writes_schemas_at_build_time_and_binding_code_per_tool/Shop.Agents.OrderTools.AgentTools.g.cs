@@ -4,7 +4,7 @@
 
 namespace Shop.Agents
 {
-    partial class OrderTools
+    partial class OrderTools : global::PatternsGen.Agents.IAgentToolClass
     {
         /// <summary>
         /// This class's <c>[AgentTool]</c> methods as <see cref="global::Microsoft.Extensions.AI.AIFunction"/>s: search_orders, cancel_order, average_of, get_http_status, place_order, count_orders, reserve.

@@ -55,12 +55,9 @@ namespace Microsoft.Extensions.DependencyInjection
             }
 
             global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton<Added>(services);
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<global::Shop.Payments.Outer.NestedHandlers>(services);
-            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new global::PatternsGen.Messaging.EventHandlerSet(global::Shop.Payments.Outer.NestedHandlers.GetEventHandlers(global::PatternsGen.Messaging.EventDispatch.FromServices<global::Shop.Payments.Outer.NestedHandlers>(provider))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddScoped<global::Shop.Payments.PaymentHandlers>(services);
-            global::Microsoft.Extensions.DependencyInjection.ServiceCollectionServiceExtensions.AddSingleton(services, static provider => new global::PatternsGen.Messaging.EventHandlerSet(global::Shop.Payments.PaymentHandlers.GetEventHandlers(global::PatternsGen.Messaging.EventDispatch.FromServices<global::Shop.Payments.PaymentHandlers>(provider))));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton(services, static provider => global::PatternsGen.Messaging.EventHandlerSet.CreateBus(provider));
-            global::Microsoft.Extensions.DependencyInjection.Extensions.ServiceCollectionDescriptorExtensions.TryAddSingleton<global::PatternsGen.Messaging.IEventBus>(services, static provider => global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::PatternsGen.Messaging.InMemoryEventBus>(provider));
+            global::PatternsGen.Messaging.EventHandlerSet.Add<global::Shop.Payments.Outer.NestedHandlers>(services);
+            global::PatternsGen.Messaging.EventHandlerSet.Add<global::Shop.Payments.PaymentHandlers>(services);
+            global::PatternsGen.Messaging.EventHandlerSet.AddInMemoryBus(services);
             return services;
         }
 

@@ -6,7 +6,7 @@ namespace Shop.Payments
 {
     partial class Outer
     {
-        partial class NestedHandlers : global::PatternsGen.Messaging.IEventDispatcher
+        partial class NestedHandlers : global::PatternsGen.Messaging.IEventHandlerClass<global::Shop.Payments.Outer.NestedHandlers>
         {
             /// <summary>
             /// This class's handlers as the bus registers them, each served by an instance from <paramref name="dispatch"/>

@@ -4,7 +4,7 @@
 
 namespace Shop.Payments
 {
-    partial class PaymentHandlers : global::PatternsGen.Messaging.IEventDispatcher
+    partial class PaymentHandlers : global::PatternsGen.Messaging.IEventHandlerClass<global::Shop.Payments.PaymentHandlers>
     {
         /// <summary>
         /// This class's handlers as the bus registers them, each served by an instance from <paramref name="dispatch"/>
