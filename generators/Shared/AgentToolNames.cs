@@ -19,6 +19,12 @@ internal static class AgentToolNames
         AttributeReader.NamedString(attribute, AttributeArguments.Description) is { Length: > 0 } given ? given
         : DocumentationText.DescriptionAttribute(method) ?? DocumentationText.Summary(method);
 
+    /// <summary>Whether <paramref name="method"/> has a description, by the rule of <see cref="DescriptionOf"/>, without reading its text.</summary>
+    public static bool HasDescription(IMethodSymbol method, AttributeData attribute, SyntaxNode declaration) =>
+        AttributeReader.NamedString(attribute, AttributeArguments.Description) is { Length: > 0 }
+        || DocumentationText.DescriptionAttribute(method) is not null
+        || DocumentationText.HasSummary(declaration);
+
     /// <summary>Letters, digits, '_' and '-', 1 to 64 of them: what model APIs accept.</summary>
     public static bool IsValid(string name) =>
         name.Length is >= 1 and <= 64 && name.All(static c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_' or '-');

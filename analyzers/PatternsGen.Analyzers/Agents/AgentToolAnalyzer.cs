@@ -88,7 +88,7 @@ public sealed class AgentToolAnalyzer : DiagnosticAnalyzer
                 }
             }
 
-            if (AgentToolNames.DescriptionOf(method, attribute) is null)
+            if (!AgentToolNames.HasDescription(method, attribute, method.DeclaringSyntaxReferences[0].GetSyntax(context.CancellationToken)))
             {
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.ToolHasNoDescription, location, name));
             }

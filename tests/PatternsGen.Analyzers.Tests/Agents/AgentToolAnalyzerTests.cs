@@ -41,6 +41,17 @@ public sealed class AgentToolAnalyzerTests
                 [AgentTool, Description("Described by the attribute.")] public int Described(Dictionary<string, int> {|#5:map|}) => 0;
 
                 [AgentTool(Description = "Objects it cannot take.")] public int Objects(Node {|#6:node|}, Options {|#7:options|}, Holder {|#8:holder|}) => 0;
+
+                /// <summary>
+                /// Over two lines,
+                /// and documented.
+                /// </summary>
+                [AgentTool] public int TwoLines() => 0;
+
+                /// <summary>
+                /// </summary>
+                /// <param name="x">Only a parameter.</param>
+                [AgentTool] public int {|#9:EmptySummary|}(int x) => x;
             }
             """,
             Verify.Diagnostic("PGEN401").WithLocation(0).WithArguments("takes_blob", "parameter 'blob' is of type 'Blob', which tools cannot take ('Blob' has no public constructor the binder can call (one without parameters, or one whose parameters all name its properties))"),
@@ -51,7 +62,8 @@ public sealed class AgentToolAnalyzerTests
             Verify.Diagnostic("PGEN401").WithLocation(5).WithArguments("described", "parameter 'map' is of type 'System.Collections.Generic.Dictionary<string, int>', which tools cannot take ('System.Collections.Generic.Dictionary<string, int>' is not a type tools can take)"),
             Verify.Diagnostic("PGEN401").WithLocation(6).WithArguments("objects", "parameter 'node' is of type 'Node', which tools cannot take (property 'Next' of 'Node': 'Node' contains itself, which a schema without references cannot describe)"),
             Verify.Diagnostic("PGEN401").WithLocation(7).WithArguments("objects", "parameter 'options' is of type 'Options', which tools cannot take (property 'Limit' of 'Options' is init-only and optional, which a class cannot be given after construction: make it 'required', give it 'set', or make 'Options' a record)"),
-            Verify.Diagnostic("PGEN401").WithLocation(8).WithArguments("objects", "parameter 'holder' is of type 'Holder', which tools cannot take (property 'Anything' of 'Holder': 'object' is not a type tools can take)"));
+            Verify.Diagnostic("PGEN401").WithLocation(8).WithArguments("objects", "parameter 'holder' is of type 'Holder', which tools cannot take (property 'Anything' of 'Holder': 'object' is not a type tools can take)"),
+            Verify.Diagnostic("PGEN402").WithLocation(9).WithArguments("empty_summary"));
     }
 
     [Fact]
