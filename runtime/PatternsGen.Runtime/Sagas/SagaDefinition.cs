@@ -63,4 +63,7 @@ public sealed record SagaStepDefinition(string Name)
 
     /// <inheritdoc cref="SagaStepAttribute.CompensationAttempts"/>
     public int CompensationAttempts { get; init; } = 1;
+
+    /// <summary>The step runs through a retry or timeout pipeline.</summary>
+    internal bool HasPolicy => MaxAttempts != 1 || TimeoutMilliseconds != 0;
 }

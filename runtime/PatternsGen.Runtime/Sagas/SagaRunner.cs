@@ -128,7 +128,7 @@ public static class SagaRunner
                     ct.ThrowIfCancellationRequested();
                     var step = steps[completed];
                     stepActivity = SagaTelemetry.StartStep(name, step.Name);
-                    results[completed] = await RunStepAsync(saga, completed, context, ct).ConfigureAwait(false);
+                    results[completed] = await RunStepAsync(saga, step, completed, context, ct).ConfigureAwait(false);
                     stepActivity = SagaTelemetry.StepSucceeded(stepActivity);
                     if (log is not null)
                     {
@@ -190,7 +190,7 @@ public static class SagaRunner
             Exception? undoError = null;
             try
             {
-                await CompensateAsync(saga, i, context, results[i]).ConfigureAwait(false);
+                await CompensateAsync(saga, step, i, context, results[i]).ConfigureAwait(false);
             }
             catch (Exception compensationError)
             {
@@ -228,10 +228,9 @@ public static class SagaRunner
     }
 
     /// <summary>One step, through a retry and timeout pipeline on the saga's clock when its attribute asks for one.</summary>
-    private static ValueTask<object?> RunStepAsync<TContext>(ISaga<TContext> saga, int index, TContext context, CancellationToken ct)
+    private static ValueTask<object?> RunStepAsync<TContext>(ISaga<TContext> saga, SagaStepDefinition step, int index, TContext context, CancellationToken ct)
     {
-        var step = saga.Definition.Steps[index];
-        if (step is { MaxAttempts: 1, TimeoutMilliseconds: 0 })
+        if (!step.HasPolicy)
         {
             return saga.RunStepAsync(index, context, ct);
         }
@@ -241,9 +240,8 @@ public static class SagaRunner
     }
 
     /// <summary>One compensation, with a token that is not cancelled: undoing must not stop because the caller gave up.</summary>
-    private static ValueTask CompensateAsync<TContext>(ISaga<TContext> saga, int index, TContext context, object? result)
+    private static ValueTask CompensateAsync<TContext>(ISaga<TContext> saga, SagaStepDefinition step, int index, TContext context, object? result)
     {
-        var step = saga.Definition.Steps[index];
         if (step.CompensationAttempts == 1)
         {
             return saga.CompensateAsync(index, context, result, CancellationToken.None);

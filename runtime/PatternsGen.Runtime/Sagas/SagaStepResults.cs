@@ -9,26 +9,32 @@ namespace PatternsGen.Sagas;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public static class SagaStepResults
 {
-    /// <summary>A step's result.</summary>
-    public static async ValueTask<object?> Of<T>(Task<T> step) => await step.ConfigureAwait(false);
+    // Steps that complete synchronously (cached or local work) pass through without an async state machine.
 
     /// <summary>A step's result.</summary>
-    public static async ValueTask<object?> Of<T>(ValueTask<T> step) => await step.ConfigureAwait(false);
+    public static ValueTask<object?> Of<T>(Task<T> step) =>
+        step.IsCompletedSuccessfully ? new(step.Result) : AwaitAsync(step);
+
+    /// <summary>A step's result.</summary>
+    public static ValueTask<object?> Of<T>(ValueTask<T> step) =>
+        step.IsCompletedSuccessfully ? new(step.Result) : AwaitAsync(step.AsTask());
 
     /// <summary>A step that returns no value.</summary>
-    public static async ValueTask<object?> None(Task step)
-    {
-        await step.ConfigureAwait(false);
-        return null;
-    }
+    public static ValueTask<object?> None(Task step) =>
+        step.IsCompletedSuccessfully ? default : AwaitAsync(step);
 
     /// <summary>A step that returns no value.</summary>
-    public static async ValueTask<object?> None(ValueTask step)
-    {
-        await step.ConfigureAwait(false);
-        return null;
-    }
+    public static ValueTask<object?> None(ValueTask step) =>
+        step.IsCompletedSuccessfully ? default : AwaitAsync(step.AsTask());
 
     /// <summary>A compensation.</summary>
     public static ValueTask Done(Task compensation) => new(compensation);
+
+    private static async ValueTask<object?> AwaitAsync<T>(Task<T> step) => await step.ConfigureAwait(false);
+
+    private static async ValueTask<object?> AwaitAsync(Task step)
+    {
+        await step.ConfigureAwait(false);
+        return null;
+    }
 }
