@@ -24,8 +24,16 @@ public static class SagaStepResults
         step.IsCompletedSuccessfully ? default : AwaitAsync(step);
 
     /// <summary>A step that returns no value.</summary>
-    public static ValueTask<object?> None(ValueTask step) =>
-        step.IsCompletedSuccessfully ? default : AwaitAsync(step.AsTask());
+    public static ValueTask<object?> None(ValueTask step)
+    {
+        if (!step.IsCompletedSuccessfully)
+        {
+            return AwaitAsync(step.AsTask());
+        }
+
+        step.GetAwaiter().GetResult(); // a pooled ValueTask is handed back only once its result is read
+        return default;
+    }
 
     /// <summary>A compensation.</summary>
     public static ValueTask Done(Task compensation) => new(compensation);
