@@ -128,7 +128,7 @@ internal static class AggregateEmitter
 
     private static void WriteApplySwitch(SourceWriter writer, AggregateModel model)
     {
-        // The throw lives in a helper so the switch stays small enough to inline; null lands there too.
+        // The throw lives in a helper, one line per case instead of an exception built in each; null lands there too.
         var unknown = $"global::PatternsGen.EventSourcing.UnknownEventException.Throw(typeof({model.Hierarchy.FullyQualifiedName}), @event);";
         var exact = model.ApplyMethods.Where(static a => a.Match != ApplyMatch.Pattern).ToList();
         var patterns = model.ApplyMethods.Where(static a => a.Match == ApplyMatch.Pattern).ToList();

@@ -22,7 +22,7 @@ public sealed class UnknownEventException : InvalidOperationException
 
     /// <summary>
     /// Throws for an event no <c>Apply</c> of <paramref name="aggregateType"/> accepts (or <see cref="ArgumentNullException"/>
-    /// for null). Called by generated <c>ApplyEvent</c>: a throw in a helper keeps the switch small enough to inline.
+    /// for null). Called by generated <c>ApplyEvent</c>: a throw in a helper keeps the switch short.
     /// </summary>
     [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]

@@ -7,14 +7,11 @@ namespace PatternsGen.Sagas;
 internal static class SagaPolicies
 {
     /// <summary>
-    /// Retry (when <paramref name="maxAttempts"/> &gt; 1) around a per-attempt timeout (when
+    /// Settings checked by <see cref="SagaDefinition"/>. Retry (when <paramref name="maxAttempts"/> &gt; 1) around a per-attempt timeout (when
     /// <paramref name="timeoutMilliseconds"/> &gt; 0), on <paramref name="timeProvider"/> (the system clock when null).
     /// </summary>
     public static ResiliencePipeline Create(string saga, string step, int maxAttempts, int retryDelayMilliseconds, int timeoutMilliseconds, TimeProvider? timeProvider, ILogger? logger)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(maxAttempts, 1, nameof(SagaStepAttribute.MaxAttempts));
-        ArgumentOutOfRangeException.ThrowIfNegative(retryDelayMilliseconds, nameof(SagaStepAttribute.RetryDelayMilliseconds));
-        ArgumentOutOfRangeException.ThrowIfNegative(timeoutMilliseconds, nameof(SagaStepAttribute.TimeoutMilliseconds));
         var time = timeProvider ?? TimeProvider.System;
         var name = saga + "." + step;
         return new ResiliencePipeline(new ResiliencePipelineOptions

@@ -51,13 +51,7 @@ public sealed class SagaHistory
     public TContext GetContext<TContext>() => _log.Deserialize<TContext>(_started!.Context, "context");
 
     /// <summary>The result step <paramref name="index"/> recorded, read back.</summary>
-    public TResult GetResult<TResult>(int index)
-    {
-        var step = _completed[index];
-        return step.Result is { } json
-            ? _log.Deserialize<TResult>(json, $"result of step '{step.Step}'")
-            : throw new SagaLogException($"Saga run '{SagaLog.StreamId(SagaName, SagaId)}' recorded no result for step '{step.Step}'.");
-    }
+    public TResult GetResult<TResult>(int index) => (TResult)GetResult(index, typeof(TResult))!;
 
     /// <summary>The result step <paramref name="index"/> recorded, read back as its declared <paramref name="type"/>.</summary>
     internal object? GetResult(int index, Type type)

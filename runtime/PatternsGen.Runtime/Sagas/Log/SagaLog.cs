@@ -117,17 +117,7 @@ public sealed class SagaLog
             .ToList();
     }
 
-    internal JsonElement Serialize<T>(T value, string what)
-    {
-        try
-        {
-            return JsonSerializer.SerializeToElement(value, JsonMetadata.For<T>(_json));
-        }
-        catch (Exception error) when (error is not EventSerializationException)
-        {
-            throw new EventSerializationException($"The saga {what} ({typeof(T)}) could not be written as JSON: {error.Message}", error);
-        }
-    }
+    internal JsonElement Serialize<T>(T value, string what) => Serialize(value, typeof(T), what);
 
     internal JsonElement Serialize(object? value, Type type, string what)
     {
@@ -153,17 +143,7 @@ public sealed class SagaLog
         }
     }
 
-    internal T Deserialize<T>(JsonElement json, string what)
-    {
-        try
-        {
-            return json.Deserialize(JsonMetadata.For<T>(_json))!;
-        }
-        catch (Exception error) when (error is not EventSerializationException)
-        {
-            throw new EventSerializationException($"The saga {what} could not be read back as {typeof(T)}: {error.Message}", error);
-        }
-    }
+    internal T Deserialize<T>(JsonElement json, string what) => (T)Deserialize(json, typeof(T), what)!;
 
     /// <summary>
     /// Resumes, one after another, every run of <paramref name="sagaName"/> that is running, compensating or
