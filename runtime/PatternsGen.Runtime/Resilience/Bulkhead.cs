@@ -10,7 +10,7 @@ namespace PatternsGen.Resilience;
 /// <see cref="BulkheadRejectedException"/> without being made. A waiting caller that cancels gives its
 /// place back.
 /// </summary>
-public sealed class Bulkhead
+public sealed class Bulkhead : ResilienceStrategy
 {
     private readonly object _sync = new();
     private readonly LinkedList<Waiter> _queue = new();
@@ -69,29 +69,9 @@ public sealed class Bulkhead
 
     private ILogger? Logger { get; }
 
-    /// <summary>Runs <paramref name="action"/> when a place is free.</summary>
-    /// <exception cref="BulkheadRejectedException">No place is free and the queue is full.</exception>
-    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> action, CancellationToken ct = default) =>
-        ExecuteAsync(static (a, token) => a(token), action, ct);
-
-    /// <summary>Runs <paramref name="action"/> when a place is free.</summary>
-    /// <exception cref="BulkheadRejectedException">No place is free and the queue is full.</exception>
-    public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> action, CancellationToken ct = default) =>
-        ExecuteAsync(static (a, token) => a(token), action, ct);
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/> when a place is free; a static lambda needs no closure.</summary>
-    /// <exception cref="BulkheadRejectedException">No place is free and the queue is full.</exception>
-    public ValueTask ExecuteAsync<TState>(Func<TState, CancellationToken, ValueTask> action, TState state, CancellationToken ct = default)
+    /// <summary>Runs the call when a place is free; with none free and the queue full, fails with <see cref="BulkheadRejectedException"/> without making it.</summary>
+    internal override ValueTask<T> ExecuteCoreAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        return VoidCalls.Discard(ExecuteAsync(VoidCalls.Invoke<TState>, (action, state), ct));
-    }
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/> when a place is free; a static lambda needs no closure.</summary>
-    /// <exception cref="BulkheadRejectedException">No place is free and the queue is full.</exception>
-    public ValueTask<T> ExecuteAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(action);
         if (ct.IsCancellationRequested)
         {
             return ValueTask.FromCanceled<T>(ct);

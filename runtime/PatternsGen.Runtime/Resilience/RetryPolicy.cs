@@ -7,7 +7,7 @@ namespace PatternsGen.Resilience;
 /// The first attempt costs one delegate call and, when it completes synchronously, allocates nothing;
 /// everything else happens only after a failure. Delays run on <see cref="RetryOptions.TimeProvider"/>.
 /// </summary>
-public sealed class RetryPolicy
+public sealed class RetryPolicy : ResilienceStrategy
 {
     private readonly RetryOptions _options;
     private readonly TimeProvider _clock;
@@ -25,26 +25,9 @@ public sealed class RetryPolicy
     /// <summary>The policy's <see cref="RetryOptions.Name"/>.</summary>
     public string Name => _options.Name;
 
-    /// <summary>Runs <paramref name="action"/>, retrying handled failures.</summary>
-    /// <exception cref="Exception">The last attempt's exception, once attempts run out or the failure is not retried.</exception>
-    public ValueTask<T> ExecuteAsync<T>(Func<CancellationToken, ValueTask<T>> action, CancellationToken ct = default) =>
-        ExecuteAsync(static (a, token) => a(token), action, ct);
-
-    /// <summary>Runs <paramref name="action"/>, retrying handled failures.</summary>
-    public ValueTask ExecuteAsync(Func<CancellationToken, ValueTask> action, CancellationToken ct = default) =>
-        ExecuteAsync(static (a, token) => a(token), action, ct);
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/>, retrying handled failures; a static lambda needs no closure.</summary>
-    public ValueTask ExecuteAsync<TState>(Func<TState, CancellationToken, ValueTask> action, TState state, CancellationToken ct = default)
+    /// <summary>Runs the call, retrying handled failures; once attempts run out, or a failure is not retried, the call fails with the last attempt's exception.</summary>
+    internal override ValueTask<T> ExecuteCoreAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
     {
-        ArgumentNullException.ThrowIfNull(action);
-        return VoidCalls.Discard(ExecuteAsync(VoidCalls.Invoke<TState>, (action, state), ct));
-    }
-
-    /// <summary>Runs <paramref name="action"/> with <paramref name="state"/>, retrying handled failures; a static lambda needs no closure.</summary>
-    public ValueTask<T> ExecuteAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(action);
         var started = ResilienceTelemetry.MeasuresAttempts ? _clock.GetTimestamp() : 0;
         var pending = Invoke(action, state, ct);
         if (pending.IsCompletedSuccessfully)

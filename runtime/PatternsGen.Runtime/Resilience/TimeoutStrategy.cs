@@ -8,13 +8,13 @@ namespace PatternsGen.Resilience;
 /// Token sources come from a pool and go back after <see cref="CancellationTokenSource.TryReset"/>, so a
 /// call that finishes in time allocates nothing; the timer runs on the pipeline's <see cref="TimeProvider"/>.
 /// </summary>
-internal sealed class TimeoutStrategy(string name, TimeSpan timeout, TimeProvider clock)
+internal sealed class TimeoutStrategy(string name, TimeSpan timeout, TimeProvider clock) : ResilienceStrategy
 {
     private readonly ConcurrentQueue<CancellationTokenSource> _pool = new();
 
     public TimeSpan Timeout { get; } = timeout;
 
-    public ValueTask<T> ExecuteAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
+    internal override ValueTask<T> ExecuteCoreAsync<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
     {
         if (ct.IsCancellationRequested)
         {

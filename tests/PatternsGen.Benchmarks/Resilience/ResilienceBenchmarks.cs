@@ -6,6 +6,7 @@ using Polly.Retry;
 using PatternsGen.Resilience;
 using PollyOutcome = Polly.Outcome;
 using PollyPipeline = Polly.ResiliencePipeline;
+using PollyPipelineBuilder = Polly.ResiliencePipelineBuilder;
 
 namespace PatternsGen.Benchmarks.Resilience;
 
@@ -32,13 +33,13 @@ public class ResilienceBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _pollyBreaker = new ResiliencePipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions()).Build();
+        _pollyBreaker = new PollyPipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions()).Build();
         var manual = new CircuitBreakerManualControl();
-        _pollyOpen = new ResiliencePipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions { ManualControl = manual }).Build();
+        _pollyOpen = new PollyPipelineBuilder().AddCircuitBreaker(new CircuitBreakerStrategyOptions { ManualControl = manual }).Build();
         manual.IsolateAsync().GetAwaiter().GetResult();
-        _pollyRetry = new ResiliencePipelineBuilder().AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 4, UseJitter = true, BackoffType = DelayBackoffType.Exponential }).Build();
-        _pollyBulkhead = new ResiliencePipelineBuilder().AddConcurrencyLimiter(100, 0).Build();
-        _pollyComposed = new ResiliencePipelineBuilder()
+        _pollyRetry = new PollyPipelineBuilder().AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 4, UseJitter = true, BackoffType = DelayBackoffType.Exponential }).Build();
+        _pollyBulkhead = new PollyPipelineBuilder().AddConcurrencyLimiter(100, 0).Build();
+        _pollyComposed = new PollyPipelineBuilder()
             .AddConcurrencyLimiter(100, 0)
             .AddTimeout(TimeSpan.FromSeconds(30))
             .AddRetry(new RetryStrategyOptions { MaxRetryAttempts = 3, UseJitter = true, BackoffType = DelayBackoffType.Exponential })
