@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
@@ -12,7 +13,7 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// lower position. Concurrent writers to one stream get success or <see cref="ConcurrencyException"/>.
 /// </summary>
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
-public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable
+public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable, ISqlDialect
 {
     private const string UniqueViolation = "23505";
 
@@ -20,6 +21,7 @@ public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IA
     private readonly PostgresSchema _sql;
     private readonly EventEncoder _encoder;
     private readonly SchemaGate _schemaGate = new();
+    private readonly SqlStore _store;
 
     /// <summary>Creates a store on <paramref name="connectionString"/>, in database schema <c>public</c>.</summary>
     public PostgresEventStore(string connectionString)
@@ -35,6 +37,7 @@ public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IA
         _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
         _sql = new PostgresSchema(schema);
         _encoder = new EventEncoder(options);
+        _store = new SqlStore(_sql.Statements, _encoder, this);
     }
 
     /// <inheritdoc />
@@ -103,52 +106,20 @@ public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IA
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
-        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(streamId, from, limit, token), fromVersion, byPosition: false, ct);
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default) =>
+        _store.ReadStreamAsync(streamId, fromVersion, ct);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
-        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(null, from, limit, token), fromPosition, byPosition: true, ct);
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default) =>
+        _store.ReadAllAsync(fromPosition, ct);
 
     /// <inheritdoc />
-    public async ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.ReadSnapshot, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt32(1) != schemaVersion)
-        {
-            return null;
-        }
-
-        var state = _encoder.DecodeSnapshot<TState>(Encoding.UTF8.GetBytes(reader.GetString(2)));
-        return state is null ? null : new Snapshot<TState>(reader.GetInt64(0), schemaVersion, state);
-    }
+    public ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default) =>
+        _store.ReadSnapshotAsync<TState>(streamId, schemaVersion, ct);
 
     /// <inheritdoc />
-    public async ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var json = _encoder.EncodeSnapshot(snapshot.State);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(_sql.WriteSnapshot, connection);
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = snapshot.Version });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = snapshot.SchemaVersion });
-        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(json), NpgsqlDbType = NpgsqlDbType.Jsonb });
-        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = _encoder.TimeProvider.GetUtcNow().ToUniversalTime() });
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-    }
+    public ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default) =>
+        _store.WriteSnapshotAsync(streamId, snapshot, ct);
 
     /// <inheritdoc />
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
@@ -156,44 +127,25 @@ public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IA
     /// <inheritdoc />
     public void Dispose() => _dataSource.Dispose();
 
-    private async ValueTask<List<RecordedEvent>> ReadPageAsync(string? streamId, long from, int limit, CancellationToken ct)
+    async ValueTask<DbConnection> ISqlDialect.OpenAsync(CancellationToken ct) => await OpenAsync(ct).ConfigureAwait(false);
+
+    async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct) =>
+        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+    // Positional ($1, $2, …): the name is only the reader's. Typed where a type is known, so nothing is boxed twice.
+    DbParameter ISqlDialect.Parameter(string name, object? value) => value switch
     {
-        var page = new List<RecordedEvent>();
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(streamId is null ? _sql.ReadAll : _sql.ReadStream, connection);
-        if (streamId is not null)
-        {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-        }
+        null => new NpgsqlParameter { Value = DBNull.Value },
+        SqlJson json => new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(json.Utf8), NpgsqlDbType = NpgsqlDbType.Jsonb },
+        DateTimeOffset time => new NpgsqlParameter<DateTimeOffset> { TypedValue = time.ToUniversalTime() },
+        _ => new NpgsqlParameter { Value = value },
+    };
 
-        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = from });
-        command.Parameters.Add(new NpgsqlParameter<int> { TypedValue = limit });
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            page.Add(ReadEvent(reader));
-        }
+    Guid ISqlDialect.ReadId(DbDataReader reader, int ordinal) => reader.GetGuid(ordinal);
 
-        return page;
-    }
+    DateTimeOffset ISqlDialect.ReadTime(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 
-    private RecordedEvent ReadEvent(NpgsqlDataReader reader)
-    {
-        var streamId = reader.GetString(2);
-        var version = reader.GetInt64(3);
-        var eventType = reader.GetString(4);
-        var data = _encoder.Decode(eventType, Encoding.UTF8.GetBytes(reader.GetString(5)), streamId, version);
-        return new RecordedEvent(
-            reader.GetGuid(1),
-            streamId,
-            version,
-            reader.GetInt64(0),
-            eventType,
-            data,
-            reader.GetFieldValue<DateTimeOffset>(6),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8));
-    }
+    byte[] ISqlDialect.ReadJson(DbDataReader reader, int ordinal) => Encoding.UTF8.GetBytes(reader.GetString(ordinal)); // selected as ::text
 
     private static NpgsqlBatchCommand Command<T>(string sql, T value)
     {

@@ -76,37 +76,40 @@ internal sealed class PostgresSchema
             )
             """,
         ];
-        ReadCheckpoint = $"SELECT position FROM {checkpoints} WHERE name = $1";
-        WriteCheckpoint = $"INSERT INTO {checkpoints} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position";
-        InboxHas = $"SELECT 1 FROM {inbox} WHERE handler = $1 AND message_id = $2";
-        InboxMark = $"INSERT INTO {inbox} (handler, message_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING";
-        DeadLetterAdd = $"""
-            INSERT INTO {deadLetters}
-                (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-            ON CONFLICT (id) DO NOTHING
-            """;
-        DeadLetterList = $"""
-            SELECT id, handler, message_id, event_type, data::text, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
-            FROM {deadLetters} ORDER BY seq
-            """;
-        DeadLetterRemove = $"DELETE FROM {deadLetters} WHERE id = $1";
-        DeadLetterPurge = $"DELETE FROM {deadLetters}";
         StreamVersion = $"SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream_id = $1";
         Insert = $"""
             INSERT INTO {events} (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id)
             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
             """;
         const string columns = "position, event_id, stream_id, version, event_type, data::text, timestamp, correlation_id, causation_id";
-        ReadStream = $"SELECT {columns} FROM {events} WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3";
-        ReadAll = $"SELECT {columns} FROM {events} WHERE position > $1 ORDER BY position LIMIT $2";
-        ReadSnapshot = $"SELECT version, schema_version, data::text FROM {snapshots} WHERE stream_id = $1";
-        WriteSnapshot = $"""
-            INSERT INTO {snapshots} AS s (stream_id, version, schema_version, data, timestamp) VALUES ($1, $2, $3, $4, $5)
-            ON CONFLICT (stream_id) DO UPDATE SET
-                version = excluded.version, schema_version = excluded.schema_version, data = excluded.data, timestamp = excluded.timestamp
-            WHERE excluded.version >= s.version
-            """;
+        Statements = new SqlStatements
+        {
+            ReadStream = $"SELECT {columns} FROM {events} WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3",
+            ReadAll = $"SELECT {columns} FROM {events} WHERE position > $1 ORDER BY position LIMIT $2",
+            ReadSnapshot = $"SELECT version, schema_version, data::text FROM {snapshots} WHERE stream_id = $1",
+            WriteSnapshot = $"""
+                INSERT INTO {snapshots} AS s (stream_id, version, schema_version, data, timestamp) VALUES ($1, $2, $3, $4, $5)
+                ON CONFLICT (stream_id) DO UPDATE SET
+                    version = excluded.version, schema_version = excluded.schema_version, data = excluded.data, timestamp = excluded.timestamp
+                WHERE excluded.version >= s.version
+                """,
+            ReadCheckpoint = $"SELECT position FROM {checkpoints} WHERE name = $1",
+            WriteCheckpoint = $"INSERT INTO {checkpoints} (name, position) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET position = excluded.position",
+            InboxHas = $"SELECT 1 FROM {inbox} WHERE handler = $1 AND message_id = $2",
+            InboxMark = $"INSERT INTO {inbox} (handler, message_id, handled_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+            DeadLetterAdd = $"""
+                INSERT INTO {deadLetters}
+                    (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                ON CONFLICT (id) DO NOTHING
+                """,
+            DeadLetterList = $"""
+                SELECT id, handler, message_id, event_type, data::text, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
+                FROM {deadLetters} ORDER BY seq
+                """,
+            DeadLetterRemove = $"DELETE FROM {deadLetters} WHERE id = $1",
+            DeadLetterPurge = $"DELETE FROM {deadLetters}",
+        };
     }
 
     public string Name { get; }
@@ -119,29 +122,8 @@ internal sealed class PostgresSchema
 
     public string Insert { get; }
 
-    public string ReadStream { get; }
-
-    public string ReadAll { get; }
-
-    public string ReadSnapshot { get; }
-
-    public string WriteSnapshot { get; }
-
-    public string ReadCheckpoint { get; }
-
-    public string WriteCheckpoint { get; }
-
-    public string InboxHas { get; }
-
-    public string InboxMark { get; }
-
-    public string DeadLetterAdd { get; }
-
-    public string DeadLetterList { get; }
-
-    public string DeadLetterRemove { get; }
-
-    public string DeadLetterPurge { get; }
+    /// <summary>What <see cref="SqlStore"/> runs, with positional parameters.</summary>
+    public SqlStatements Statements { get; }
 
     /// <summary>The transaction-scoped lock every append takes first; see docs/event-sourcing.md ("Global order on PostgreSQL").</summary>
     public const string LockAppends = "SELECT pg_advisory_xact_lock($1)";

@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PatternsGen.EventSourcing;
@@ -13,7 +14,7 @@ namespace PatternsGen.EventStore.Sqlite;
 /// thread each. A crash mid-append leaves no part of the batch behind.
 /// </summary>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
-public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier
+public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ISqlDialect
 {
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 
@@ -22,6 +23,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
     private readonly SchemaGate _schema = new();
     private readonly SemaphoreSlim _writes;
     private readonly int _busyTimeoutMilliseconds;
+    private readonly SqlStore _store;
 
     /// <summary>Creates a store on <paramref name="connectionString"/> (e.g. <c>Data Source=events.db</c>). Nothing is opened until first use.</summary>
     public SqliteEventStore(string connectionString, EventStoreOptions? options = null)
@@ -39,6 +41,7 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
         _writes = SqliteWriteGate.For(builder.DataSource);
         _busyTimeoutMilliseconds = builder.DefaultTimeout * 1000;
         _encoder = new EventEncoder(options);
+        _store = new SqlStore(SqliteSchema.Statements, _encoder, this);
     }
 
     /// <inheritdoc />
@@ -111,102 +114,20 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
     }
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        EventEncoder.ValidateFrom(fromVersion, nameof(fromVersion));
-        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(SqliteSchema.ReadStream, streamId, from, limit, token), fromVersion, byPosition: false, ct);
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadStreamAsync(string streamId, long fromVersion = 0, CancellationToken ct = default) =>
+        _store.ReadStreamAsync(streamId, fromVersion, ct);
 
     /// <inheritdoc />
-    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateFrom(fromPosition, nameof(fromPosition));
-        return EventPages.ReadAsync((from, limit, token) => ReadPageAsync(SqliteSchema.ReadAll, null, from, limit, token), fromPosition, byPosition: true, ct);
-    }
+    public IAsyncEnumerable<RecordedEvent> ReadAllAsync(long fromPosition = 0, CancellationToken ct = default) =>
+        _store.ReadAllAsync(fromPosition, ct);
 
     /// <inheritdoc />
-    public async ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.ReadSnapshot;
-        command.Parameters.AddWithValue("$stream", streamId);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        if (!await reader.ReadAsync(ct).ConfigureAwait(false) || reader.GetInt32(1) != schemaVersion)
-        {
-            return null;
-        }
-
-        var state = _encoder.DecodeSnapshot<TState>(reader.GetFieldValue<byte[]>(2));
-        return state is null ? null : new Snapshot<TState>(reader.GetInt64(0), schemaVersion, state);
-    }
+    public ValueTask<Snapshot<TState>?> ReadSnapshotAsync<TState>(string streamId, int schemaVersion, CancellationToken ct = default) =>
+        _store.ReadSnapshotAsync<TState>(streamId, schemaVersion, ct);
 
     /// <inheritdoc />
-    public async ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default)
-    {
-        EventEncoder.ValidateStreamId(streamId);
-        ArgumentNullException.ThrowIfNull(snapshot);
-        var json = _encoder.EncodeSnapshot(snapshot.State);
-        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = SqliteSchema.WriteSnapshot;
-        command.Parameters.AddWithValue("$stream", streamId);
-        command.Parameters.AddWithValue("$version", snapshot.Version);
-        command.Parameters.AddWithValue("$schema", snapshot.SchemaVersion);
-        command.Parameters.AddWithValue("$data", Encoding.UTF8.GetString(json));
-        command.Parameters.AddWithValue("$timestamp", _encoder.TimeProvider.GetUtcNow().UtcTicks);
-        try
-        {
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-        }
-        catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
-        {
-            throw Busy(error);
-        }
-    }
-
-    private async ValueTask<List<RecordedEvent>> ReadPageAsync(string sql, string? streamId, long from, int limit, CancellationToken ct)
-    {
-        var page = new List<RecordedEvent>();
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        if (streamId is not null)
-        {
-            command.Parameters.AddWithValue("$stream", streamId);
-        }
-
-        command.Parameters.AddWithValue("$from", from);
-        command.Parameters.AddWithValue("$limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
-        while (await reader.ReadAsync(ct).ConfigureAwait(false))
-        {
-            page.Add(ReadEvent(reader));
-        }
-
-        return page;
-    }
-
-    private RecordedEvent ReadEvent(SqliteDataReader reader)
-    {
-        var streamId = reader.GetString(2);
-        var version = reader.GetInt64(3);
-        var eventType = reader.GetString(4);
-        var data = _encoder.Decode(eventType, reader.GetFieldValue<byte[]>(5), streamId, version); // TEXT read as its UTF-8 bytes
-        return new RecordedEvent(
-            Guid.Parse(reader.GetString(1)),
-            streamId,
-            version,
-            reader.GetInt64(0),
-            eventType,
-            data,
-            new DateTimeOffset(reader.GetInt64(6), TimeSpan.Zero),
-            reader.IsDBNull(7) ? null : reader.GetString(7),
-            reader.IsDBNull(8) ? null : reader.GetString(8));
-    }
+    public ValueTask WriteSnapshotAsync<TState>(string streamId, Snapshot<TState> snapshot, CancellationToken ct = default) =>
+        _store.WriteSnapshotAsync(streamId, snapshot, ct);
 
     private async ValueTask<long> ReadVersionAsync(string streamId, CancellationToken ct)
     {
@@ -222,6 +143,38 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
         command.Parameters.AddWithValue("$stream", streamId);
         return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
+
+    async ValueTask<DbConnection> ISqlDialect.OpenAsync(CancellationToken ct) => await OpenAsync(ct).ConfigureAwait(false);
+
+    /// <summary>Runs a write in turn with the process's other writers to the file (<see cref="SqliteWriteGate"/>).</summary>
+    async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct)
+    {
+        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw Busy(error);
+        }
+    }
+
+    // GUIDs as text, times as UTC ticks, JSON as text.
+    DbParameter ISqlDialect.Parameter(string name, object? value) => new SqliteParameter("$" + name, value switch
+    {
+        null => DBNull.Value,
+        Guid id => id.ToString(),
+        DateTimeOffset time => time.UtcTicks,
+        SqlJson json => Encoding.UTF8.GetString(json.Utf8),
+        _ => value,
+    });
+
+    Guid ISqlDialect.ReadId(DbDataReader reader, int ordinal) => Guid.Parse(reader.GetString(ordinal));
+
+    DateTimeOffset ISqlDialect.ReadTime(DbDataReader reader, int ordinal) => new(reader.GetInt64(ordinal), TimeSpan.Zero);
+
+    byte[] ISqlDialect.ReadJson(DbDataReader reader, int ordinal) => reader.GetFieldValue<byte[]>(ordinal); // TEXT read as its UTF-8 bytes
 
     private async ValueTask<SqliteConnection> OpenAsync(CancellationToken ct)
     {

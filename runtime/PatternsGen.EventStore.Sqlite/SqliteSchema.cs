@@ -54,33 +54,6 @@ internal static class SqliteSchema
         );
         """;
 
-    public const string ReadCheckpoint = "SELECT position FROM patternsgen_checkpoints WHERE name = $name";
-
-    public const string WriteCheckpoint = """
-        INSERT INTO patternsgen_checkpoints (name, position) VALUES ($name, $position)
-        ON CONFLICT (name) DO UPDATE SET position = excluded.position
-        """;
-
-    public const string InboxHas = "SELECT 1 FROM patternsgen_inbox WHERE handler = $handler AND message_id = $id";
-
-    public const string InboxMark = "INSERT INTO patternsgen_inbox (handler, message_id, handled_at) VALUES ($handler, $id, $at) ON CONFLICT DO NOTHING";
-
-    public const string DeadLetterAdd = """
-        INSERT INTO patternsgen_dead_letters
-            (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
-        VALUES ($id, $handler, $message, $type, $data, $key, $sequence, $correlation, $causation, $error_type, $error, $attempts, $failed_at)
-        ON CONFLICT (id) DO NOTHING
-        """;
-
-    public const string DeadLetterList = """
-        SELECT id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
-        FROM patternsgen_dead_letters ORDER BY seq
-        """;
-
-    public const string DeadLetterRemove = "DELETE FROM patternsgen_dead_letters WHERE id = $id";
-
-    public const string DeadLetterPurge = "DELETE FROM patternsgen_dead_letters";
-
     public const string StreamVersion = "SELECT COALESCE(MAX(version), 0) FROM patternsgen_events WHERE stream_id = $stream";
 
     public const string Insert = """
@@ -90,17 +63,37 @@ internal static class SqliteSchema
 
     private const string Columns = "position, event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id";
 
-    public const string ReadStream = $"SELECT {Columns} FROM patternsgen_events WHERE stream_id = $stream AND version > $from ORDER BY version LIMIT $limit";
-
-    public const string ReadAll = $"SELECT {Columns} FROM patternsgen_events WHERE position > $from ORDER BY position LIMIT $limit";
-
-    public const string ReadSnapshot = "SELECT version, schema_version, data FROM patternsgen_snapshots WHERE stream_id = $stream";
-
-    public const string WriteSnapshot = """
-        INSERT INTO patternsgen_snapshots (stream_id, version, schema_version, data, timestamp)
-        VALUES ($stream, $version, $schema, $data, $timestamp)
-        ON CONFLICT (stream_id) DO UPDATE SET
-            version = excluded.version, schema_version = excluded.schema_version, data = excluded.data, timestamp = excluded.timestamp
-        WHERE excluded.version >= patternsgen_snapshots.version
-        """;
+    /// <summary>What <see cref="SqlStore"/> runs, with named parameters.</summary>
+    public static readonly SqlStatements Statements = new()
+    {
+        ReadStream = $"SELECT {Columns} FROM patternsgen_events WHERE stream_id = $stream AND version > $from ORDER BY version LIMIT $limit",
+        ReadAll = $"SELECT {Columns} FROM patternsgen_events WHERE position > $from ORDER BY position LIMIT $limit",
+        ReadSnapshot = "SELECT version, schema_version, data FROM patternsgen_snapshots WHERE stream_id = $stream",
+        WriteSnapshot = """
+            INSERT INTO patternsgen_snapshots (stream_id, version, schema_version, data, timestamp)
+            VALUES ($stream, $version, $schema, $data, $timestamp)
+            ON CONFLICT (stream_id) DO UPDATE SET
+                version = excluded.version, schema_version = excluded.schema_version, data = excluded.data, timestamp = excluded.timestamp
+            WHERE excluded.version >= patternsgen_snapshots.version
+            """,
+        ReadCheckpoint = "SELECT position FROM patternsgen_checkpoints WHERE name = $name",
+        WriteCheckpoint = """
+            INSERT INTO patternsgen_checkpoints (name, position) VALUES ($name, $position)
+            ON CONFLICT (name) DO UPDATE SET position = excluded.position
+            """,
+        InboxHas = "SELECT 1 FROM patternsgen_inbox WHERE handler = $handler AND message_id = $id",
+        InboxMark = "INSERT INTO patternsgen_inbox (handler, message_id, handled_at) VALUES ($handler, $id, $at) ON CONFLICT DO NOTHING",
+        DeadLetterAdd = """
+            INSERT INTO patternsgen_dead_letters
+                (id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at)
+            VALUES ($id, $handler, $message, $type, $data, $key, $sequence, $correlation, $causation, $error_type, $error, $attempts, $failed_at)
+            ON CONFLICT (id) DO NOTHING
+            """,
+        DeadLetterList = """
+            SELECT id, handler, message_id, event_type, data, message_key, sequence, correlation_id, causation_id, error_type, error, attempts, failed_at
+            FROM patternsgen_dead_letters ORDER BY seq
+            """,
+        DeadLetterRemove = "DELETE FROM patternsgen_dead_letters WHERE id = $id",
+        DeadLetterPurge = "DELETE FROM patternsgen_dead_letters",
+    };
 }
