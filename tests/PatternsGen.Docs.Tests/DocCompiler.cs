@@ -35,8 +35,20 @@ public static class DocCompiler
             typeof(ModelContextProtocol.Protocol.Tool),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions),
-        }.Select(static t => t.Assembly.Location).Distinct().Select(static p => MetadataReference.CreateFromFile(p)),
+            typeof(PatternsGen.Hosting.PatternsGenHostingBuilder),
+            typeof(OpenTelemetry.Trace.TracerProviderBuilder),
+            typeof(OpenTelemetry.Sdk),
+            typeof(Microsoft.Extensions.DependencyInjection.OpenTelemetryServicesExtensions),
+        }.Select(static t => t.Assembly.Location)
+            .Concat(AspNetCore())
+            .Distinct().Select(static p => MetadataReference.CreateFromFile(p)),
     ];
+
+    // A web project's framework (`dotnet new web`): every assembly of the ASP.NET Core shared framework, whose
+    // Microsoft.Extensions assemblies the test process also runs on.
+    private static IEnumerable<string> AspNetCore() =>
+        Directory.GetFiles(Path.GetDirectoryName(typeof(Microsoft.AspNetCore.Builder.WebApplication).Assembly.Location)!, "*.dll")
+            .Where(static p => Path.GetFileName(p).StartsWith("Microsoft.", StringComparison.Ordinal));
 
     // System.Text.Json's source generator, as the SDK runs it in a reader's project.
     private static readonly Lazy<ImmutableArray<ISourceGenerator>> JsonGenerators = new(static () =>

@@ -7,11 +7,11 @@ namespace PatternsGen.Package.Tests;
 public sealed class PackageContentTests(PackedPackages packages)
 {
     [Fact]
-    public void Pack_produces_exactly_the_four_packages()
+    public void Pack_produces_exactly_the_five_packages()
     {
         var ids = System.IO.Directory.GetFiles(packages.Directory, "*.nupkg").Select(static p => Path.GetFileName(p)).Order().ToArray();
 
-        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg", "PatternsGen.Mcp.0.1.0.nupkg"], ids);
+        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg", "PatternsGen.Hosting.0.1.0.nupkg", "PatternsGen.Mcp.0.1.0.nupkg"], ids);
     }
 
     [Fact]
@@ -61,6 +61,20 @@ public sealed class PackageContentTests(PackedPackages packages)
             static d => Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? string.Empty));
         Assert.Contains($"lib/net10.0/{id}.dll", Entries($"{id}.0.1.0.nupkg"));
         Assert.Equal("MIT", Element(nuspec, "license"));
+    }
+
+    [Fact]
+    public void Hosting_depends_on_PatternsGen_and_the_hosting_http_health_and_telemetry_abstractions_only()
+    {
+        var nuspec = Nuspec("PatternsGen.Hosting.0.1.0.nupkg");
+        var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency")
+            .Select(static e => e.Attribute("id")!.Value).Distinct().Order().ToArray();
+
+        Assert.Equal(
+            ["Microsoft.Extensions.Diagnostics.HealthChecks", "Microsoft.Extensions.Hosting.Abstractions", "Microsoft.Extensions.Http", "OpenTelemetry.Api", "PatternsGen"],
+            dependencies);
+        Assert.Contains("lib/net8.0/PatternsGen.Hosting.dll", Entries("PatternsGen.Hosting.0.1.0.nupkg"));
+        Assert.Contains("README.md", Entries("PatternsGen.Hosting.0.1.0.nupkg"));
     }
 
     private string[] Entries(string package)

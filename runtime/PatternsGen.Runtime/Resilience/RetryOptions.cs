@@ -49,6 +49,13 @@ public sealed class RetryOptions
     /// </summary>
     public Func<Exception, bool>? ShouldRetry { get; set; }
 
+    /// <summary>
+    /// The wait a failure asks for, such as a server's <c>Retry-After</c>; null when it asks for none. A wait longer than
+    /// the backoff's delay replaces it, capped at <see cref="MaxDelay"/>. A rejection by an open circuit always asks
+    /// for the rest of its break.
+    /// </summary>
+    public Func<Exception, TimeSpan?>? RetryAfter { get; set; }
+
     /// <summary>Called before each delay. Keep it quick; it must not throw.</summary>
     public Action<RetryAttempt>? OnRetry { get; set; }
 

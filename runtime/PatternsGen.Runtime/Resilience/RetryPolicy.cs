@@ -68,10 +68,9 @@ public sealed class RetryPolicy : ResilienceStrategy
                 }
 
                 delay = Backoff.Next(_options, attempt, ref previousDelay, (_options.Random ?? Random.Shared).NextDouble());
-                if (error is CircuitBreakerOpenException { RetryAfter: var retryAfter } && retryAfter > delay)
+                if (AskedToWait(error) is { } wait && wait > delay)
                 {
-                    // No point knocking before the circuit lets a trial through.
-                    delay = retryAfter < _options.MaxDelay ? retryAfter : _options.MaxDelay;
+                    delay = wait < _options.MaxDelay ? wait : _options.MaxDelay;
                 }
 
                 ResilienceTelemetry.Retrying(_options.Name, attempt, delay, error, _options.Logger);
@@ -93,6 +92,10 @@ public sealed class RetryPolicy : ResilienceStrategy
         && !ct.IsCancellationRequested
         && error is not CircuitBreakerOpenException { IsIsolated: true }
         && (_options.ShouldRetry?.Invoke(error) ?? true);
+
+    /// <summary>How long the failure asks to wait: an open circuit until it lets a trial through, else what <see cref="RetryOptions.RetryAfter"/> reads.</summary>
+    private TimeSpan? AskedToWait(Exception error) =>
+        error is CircuitBreakerOpenException { RetryAfter: var untilTrial } ? untilTrial : _options.RetryAfter?.Invoke(error);
 
     private static ValueTask<T> Invoke<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
     {

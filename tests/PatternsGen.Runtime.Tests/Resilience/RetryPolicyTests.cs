@@ -55,6 +55,33 @@ public sealed class RetryPolicyTests
     }
 
     [Fact]
+    public async Task A_failure_that_asks_for_a_longer_wait_gets_it_up_to_MaxDelay()
+    {
+        var calls = new Calls();
+        var policy = new RetryPolicy(new RetryOptions
+        {
+            InitialDelay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(20),
+            Jitter = false,
+            TimeProvider = _clock,
+            RetryAfter = static e => e.Message == "busy" ? TimeSpan.FromSeconds(7) : e.Message == "away" ? TimeSpan.FromMinutes(5) : null,
+            OnRetry = r => { lock (_retries) { _retries.Add(r); } },
+        });
+        string[] errors = ["busy", "away", "other"];
+        var run = policy.ExecuteAsync(_ =>
+        {
+            calls.Record();
+            return calls.Count <= errors.Length ? ValueTask.FromException<int>(new InvalidOperationException(errors[calls.Count - 1])) : new ValueTask<int>(calls.Count);
+        }).AsTask();
+
+        await _clock.AdvanceThroughAsync(TimeSpan.FromSeconds(7));   // asked for more than the backoff's 1 s
+        await _clock.AdvanceThroughAsync(TimeSpan.FromSeconds(20));  // asked for 5 min: capped
+        await _clock.AdvanceThroughAsync(TimeSpan.FromSeconds(4));   // asked for nothing: the backoff's own
+        Assert.Equal(4, await run);
+        Assert.Equal([7, 20, 4], _retries.Select(r => r.Delay.TotalSeconds));
+    }
+
+    [Fact]
     public void The_exponential_delay_is_capped_at_MaxDelay_without_overflow()
     {
         var options = new RetryOptions { InitialDelay = TimeSpan.FromSeconds(10), MaxDelay = TimeSpan.FromSeconds(15), Jitter = false };

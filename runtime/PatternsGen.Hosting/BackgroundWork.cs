@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PatternsGen.Resilience;
+
+namespace PatternsGen.Hosting;
+
+/// <summary>
+/// Runs one piece of background work as a hosted service. A failure is logged and the work restarted with
+/// exponential backoff and jitter (1 s, doubling to 60 s), never left silently dead; its <see cref="BackgroundWorkStatus"/>
+/// shows it to the health check meanwhile. On stop the work's token is cancelled and the host waits for it up to its
+/// shutdown timeout: the publisher and the projections finish what they are handling and move their checkpoints
+/// only past that.
+/// </summary>
+internal sealed partial class BackgroundWork(
+    BackgroundWorkStatus status, Func<IServiceProvider, CancellationToken, Task> work, IServiceProvider services, TimeProvider time, ILogger logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var restarts = new RetryPolicy(new RetryOptions
+        {
+            Name = status.Name,
+            MaxAttempts = int.MaxValue,
+            InitialDelay = TimeSpan.FromSeconds(1),
+            MaxDelay = TimeSpan.FromSeconds(60),
+            TimeProvider = time,
+            OnRetry = attempt =>
+            {
+                status.Set(BackgroundWorkState.Restarting, attempt.Error);
+                Failed(logger, attempt.Error, status.Name, attempt.Delay.TotalMilliseconds);
+            },
+        });
+        try
+        {
+            await restarts.ExecuteAsync(
+                static async (s, ct) =>
+                {
+                    s.status.Set(BackgroundWorkState.Running);
+                    await s.work(s.services, ct).ConfigureAwait(false);
+                },
+                (status, work, services),
+                stoppingToken).ConfigureAwait(false);
+            status.Set(stoppingToken.IsCancellationRequested ? BackgroundWorkState.Stopped : BackgroundWorkState.Completed);
+        }
+        catch (Exception error) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: a cancellation is the work obeying; anything else still goes on record.
+            status.Set(BackgroundWorkState.Stopped, error is OperationCanceledException ? null : error);
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "PatternsGen background work {Work} failed; restarting in {DelayMs} ms")]
+    private static partial void Failed(ILogger logger, Exception error, string work, double delayMs);
+}

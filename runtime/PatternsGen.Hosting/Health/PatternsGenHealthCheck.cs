@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
+using PatternsGen.Resilience;
+
+namespace PatternsGen.Hosting.Health;
+
+/// <summary>
+/// What PatternsGen knows of a service's health, one check per concern, each registered under its own name
+/// (<c>patternsgen-store</c>, <c>patternsgen-background</c>, <c>patternsgen-dead-letters</c>, <c>patternsgen-circuits</c>).
+/// </summary>
+internal static class PatternsGenHealthCheck
+{
+    /// <summary>The store answers a read: Unhealthy, with its error, when it does not within the timeout.</summary>
+    public static async Task<HealthCheckResult> StoreAsync(IServiceProvider services, PatternsGenHealthOptions options, CancellationToken ct)
+    {
+        if (services.GetService<IEventStore>() is not { } store)
+        {
+            return HealthCheckResult.Healthy("No event store is registered.");
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        timeout.CancelAfter(options.StoreTimeout);
+        try
+        {
+            // A read past any position: one round trip, no rows.
+            await foreach (var _ in store.ReadAllAsync(long.MaxValue - 1, timeout.Token).ConfigureAwait(false))
+            {
+                break;
+            }
+
+            return HealthCheckResult.Healthy("The event store answers.");
+        }
+        catch (Exception error) when (!ct.IsCancellationRequested)
+        {
+            return HealthCheckResult.Unhealthy($"The event store did not answer within {options.StoreTimeout.TotalSeconds:0.#} s: {error.Message}", error);
+        }
+    }
+
+    /// <summary>Background work that failed and waits to restart: Unhealthy, naming it and its error.</summary>
+    public static Task<HealthCheckResult> BackgroundAsync(IServiceProvider services)
+    {
+        var failing = services.GetServices<BackgroundWorkStatus>().Where(static w => w.State == BackgroundWorkState.Restarting).ToArray();
+        return Task.FromResult(failing.Length == 0
+            ? HealthCheckResult.Healthy("All background work runs.")
+            : HealthCheckResult.Unhealthy(
+                "Failing, restarting with backoff: " + string.Join("; ", failing.Select(static w => $"{w.Name} ({w.Failures} failures, last: {w.LastError?.Message})")),
+                failing[0].LastError));
+    }
+
+    /// <summary>Dead letters at or above the threshold: Degraded, with their number.</summary>
+    public static async Task<HealthCheckResult> DeadLettersAsync(IServiceProvider services, PatternsGenHealthOptions options, CancellationToken ct)
+    {
+        if (services.GetService<IDeadLetterQueue>() is not { } queue)
+        {
+            return HealthCheckResult.Healthy("No dead-letter queue is registered.");
+        }
+
+        var count = (await queue.ListAsync(ct).ConfigureAwait(false)).Count;
+        return count < options.DeadLetterThreshold
+            ? HealthCheckResult.Healthy($"{count} dead letters.")
+            : HealthCheckResult.Degraded($"{count} dead letters wait to be replayed or removed (threshold {options.DeadLetterThreshold}).");
+    }
+
+    /// <summary>Open circuits: Degraded, naming them; calls to those dependencies fail fast meanwhile.</summary>
+    public static Task<HealthCheckResult> CircuitsAsync(IServiceProvider services)
+    {
+        var open = services.GetService<CircuitBreakerRegistry>()?.All.Where(static b => b.State != CircuitState.Closed).Select(static b => $"{b.Name} ({b.State})").ToArray() ?? [];
+        return Task.FromResult(open.Length == 0
+            ? HealthCheckResult.Healthy("Every circuit is closed.")
+            : HealthCheckResult.Degraded("Not closed: " + string.Join(", ", open)));
+    }
+}

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using PatternsGen.Hosting;
+using PatternsGen.Hosting.Http;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Puts PatternsGen's resilience on clients of the HttpClient factory.</summary>
+public static class PatternsGenHttpClientBuilderExtensions
+{
+    /// <summary>
+    /// Sends the client's requests through a retry (honouring <c>Retry-After</c>), a circuit breaker per authority and
+    /// timeouts (<see cref="HttpResilienceOptions"/>), with PatternsGen's metrics, activity events and logs under the
+    /// client's name. Add it once per client, last among its handlers' resilience.
+    /// </summary>
+    /// <example><code>
+    /// builder.Services.AddHttpClient&lt;UsersClient&gt;(c => c.BaseAddress = new Uri("http://users"))
+    ///     .AddPatternsGenResilience(o => o.Retry.MaxAttempts = 3);
+    /// </code></example>
+    public static IHttpClientBuilder AddPatternsGenResilience(this IHttpClientBuilder builder, Action<HttpResilienceOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var options = new HttpResilienceOptions();
+        configure?.Invoke(options);
+        ArgumentNullException.ThrowIfNull(options.Retry, nameof(options.Retry));
+        ArgumentNullException.ThrowIfNull(options.CircuitBreaker, nameof(options.CircuitBreaker));
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.AttemptTimeout, TimeSpan.Zero, nameof(options.AttemptTimeout));
+
+        var name = builder.Name;
+        builder.Services.TryAddSingleton<CircuitBreakerRegistry>();
+        builder.Services.AddKeyedSingleton(name, (sp, _) => new HttpResilience(
+            name, options, sp.GetRequiredService<CircuitBreakerRegistry>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Http")));
+        return builder.AddHttpMessageHandler(sp => new ResilienceHttpHandler(sp.GetRequiredKeyedService<HttpResilience>(name)));
+    }
+}

@@ -1,0 +1,158 @@
+using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
+using PatternsGen.Projections;
+using PatternsGen.Sagas;
+
+namespace PatternsGen.Hosting;
+
+/// <summary>
+/// What a service runs with PatternsGen: its event store, and the background work of a host — the publisher that
+/// forwards stored events to the bus, projections, recovery of unfinished sagas. From
+/// <see cref="PatternsGenHostingExtensions.AddPatternsGenHosting"/>; every method returns the builder.
+/// </summary>
+public sealed class PatternsGenHostingBuilder
+{
+    internal PatternsGenHostingBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The container being configured.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>
+    /// Uses the store <paramref name="create"/> makes, once, as the <see cref="IEventStore"/>; also as
+    /// <see cref="ISnapshotStore"/>, <see cref="ICheckpointStore"/>, <see cref="IInbox"/> and <see cref="IDeadLetterQueue"/>
+    /// where it is one (the SQLite and PostgreSQL stores are all five), and then the bus keeps its inbox and dead
+    /// letters in it unless <see cref="EventBusOptions"/> are registered.
+    /// </summary>
+    /// <example><code>hosting.UseEventStore(_ => new SqliteEventStore("Data Source=orders.db"));</code></example>
+    public PatternsGenHostingBuilder UseEventStore<TStore>(Func<IServiceProvider, TStore> create)
+        where TStore : class, IEventStore
+    {
+        ArgumentNullException.ThrowIfNull(create);
+        Services.AddSingleton(create);
+        Services.AddSingleton<IEventStore>(static sp => sp.GetRequiredService<TStore>());
+        AddAs<TStore, ISnapshotStore>();
+        AddAs<TStore, ICheckpointStore>();
+        AddAs<TStore, IInbox>();
+        AddAs<TStore, IDeadLetterQueue>();
+        if (typeof(IInbox).IsAssignableFrom(typeof(TStore)) && typeof(IDeadLetterQueue).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.TryAddSingleton(static sp => new EventBusOptions
+            {
+                Inbox = sp.GetRequiredService<IInbox>(),
+                DeadLetters = sp.GetRequiredService<IDeadLetterQueue>(),
+                Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Messaging"),
+            });
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// Runs an <see cref="EventStorePublisher"/> in the background: every event appended to the store, by this
+    /// process or another, is delivered to the bus's handlers, and the checkpoint moves only past what they handled
+    /// or dead-lettered. Needs the store (<see cref="UseEventStore"/>) to keep checkpoints, and the bus that the
+    /// generated <c>AddPatternsGen()</c> registers.
+    /// </summary>
+    public PatternsGenHostingBuilder AddEventStorePublisher(Action<EventStorePublisherOptions>? configure = null)
+    {
+        var options = new EventStorePublisherOptions();
+        configure?.Invoke(options);
+        return AddBackgroundWork("event-store-publisher", (sp, ct) =>
+        {
+            var bus = sp.GetService<InMemoryEventBus>() ?? throw new InvalidOperationException(
+                "The event store publisher delivers to the bus that AddPatternsGen() registers; call services.AddPatternsGen() in the assembly with the handlers.");
+            options.TimeProvider = Clock(sp, options.TimeProvider);
+            return new EventStorePublisher(sp.GetRequiredService<IEventStore>(), bus, Checkpoints(sp, "event store publisher"), options).RunAsync(ct);
+        });
+    }
+
+    /// <summary>
+    /// Keeps <typeparamref name="TProjection"/> (a <c>[Projection]</c> class, a singleton you can resolve and query)
+    /// up to date in the background, with the other projections added here, each from its own checkpoint.
+    /// </summary>
+    public PatternsGenHostingBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>()
+        where TProjection : class, IProjection
+    {
+        Services.TryAddSingleton<TProjection>();
+        Services.AddSingleton<IProjection>(static sp => sp.GetRequiredService<TProjection>());
+        if (!Services.Any(static s => s.ServiceType == typeof(ProjectionsAdded)))
+        {
+            Services.AddSingleton<ProjectionsAdded>();
+            AddBackgroundWork("projections", static (sp, ct) =>
+            {
+                var options = sp.GetService<ProjectionOptions>() ?? new ProjectionOptions
+                {
+                    Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
+                    Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Projections"),
+                };
+                options.TimeProvider = Clock(sp, options.TimeProvider);
+                return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), sp.GetServices<IProjection>(), options).RunAsync(ct);
+            });
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// When the host starts, finishes the runs of <typeparamref name="TSaga"/> that a stopped or crashed process left
+    /// unfinished (from its <see cref="SagaLog"/>): each is resumed, then <paramref name="resumed"/> is told how it ended.
+    /// <typeparamref name="TSaga"/> is resolved from the container.
+    /// </summary>
+    public PatternsGenHostingBuilder AddSagaRecovery<TSaga, TContext>(Func<IServiceProvider, SagaSummary, CancellationToken, Task>? resumed = null)
+        where TSaga : class, ISaga<TContext>
+    {
+        return AddBackgroundWork("saga-recovery:" + typeof(TSaga).Name, async (sp, ct) =>
+        {
+            var saga = sp.GetRequiredService<TSaga>();
+            foreach (var run in await SagaRunner.ResumeUnfinishedAsync(saga, ct).ConfigureAwait(false))
+            {
+                if (resumed is not null)
+                {
+                    await resumed(sp, run, ct).ConfigureAwait(false);
+                }
+            }
+        });
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> as a hosted service named <paramref name="name"/>: restarted with backoff when it
+    /// fails, its token cancelled when the host stops, its state in <see cref="BackgroundWorkStatus"/> and in health.
+    /// </summary>
+    public PatternsGenHostingBuilder AddBackgroundWork(string name, Func<IServiceProvider, CancellationToken, Task> work)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentNullException.ThrowIfNull(work);
+        var status = new BackgroundWorkStatus(name);
+        Services.AddSingleton(status);
+        Services.AddSingleton<IHostedService>(sp => new BackgroundWork(
+            status, work, sp, sp.GetService<TimeProvider>() ?? TimeProvider.System,
+            sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Hosting") ?? NullLogger.Instance));
+        return this;
+    }
+
+    private void AddAs<TStore, TService>()
+        where TStore : class
+        where TService : class
+    {
+        if (typeof(TService).IsAssignableFrom(typeof(TStore)))
+        {
+            Services.TryAddSingleton<TService>(static sp => (TService)(object)sp.GetRequiredService<TStore>());
+        }
+    }
+
+    private static ICheckpointStore Checkpoints(IServiceProvider services, string who) =>
+        services.GetService<ICheckpointStore>() ?? throw new InvalidOperationException(
+            $"The {who} keep their checkpoints in the event store: call UseEventStore with a store that keeps checkpoints (SQLite, PostgreSQL), or register an ICheckpointStore.");
+
+    // A TimeProvider in the container (a FakeTimeProvider in tests) wins over the default system clock.
+    private static TimeProvider Clock(IServiceProvider services, TimeProvider configured) =>
+        ReferenceEquals(configured, TimeProvider.System) ? services.GetService<TimeProvider>() ?? configured : configured;
+
+    private sealed class ProjectionsAdded;
+}

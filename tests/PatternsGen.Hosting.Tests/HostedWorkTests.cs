@@ -1,0 +1,174 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using PatternsGen.EventSourcing;
+using PatternsGen.EventStore.Sqlite;
+using PatternsGen.Messaging;
+using PatternsGen.Runtime.Tests.Resilience;
+
+namespace PatternsGen.Hosting.Tests;
+
+[Event("hosting.order_placed")]
+public sealed record OrderPlaced(string OrderId, decimal Total);
+
+[Projection]
+public partial class RevenueView
+{
+    public decimal Revenue { get; private set; }
+
+    public void Project(OrderPlaced e) => Revenue += e.Total;
+}
+
+/// <summary>What the handler saw, and a gate a test can hold it at.</summary>
+public sealed class Deliveries
+{
+    public List<string> Seen { get; } = [];
+
+    public TaskCompletionSource Gate { get; set; } = CompletedGate();
+
+    public TaskCompletionSource Entered { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public static TaskCompletionSource CompletedGate()
+    {
+        var gate = new TaskCompletionSource();
+        gate.SetResult();
+        return gate;
+    }
+}
+
+public sealed partial class ReceiptHandlers(Deliveries deliveries)
+{
+    [EventHandler, Idempotent]
+    public async Task OnPlaced(OrderPlaced e, CancellationToken ct)
+    {
+        lock (deliveries.Seen)
+        {
+            deliveries.Seen.Add(e.OrderId);
+        }
+
+        deliveries.Entered.TrySetResult();
+        await deliveries.Gate.Task.WaitAsync(ct);
+    }
+}
+
+public sealed class HostedWorkTests : IDisposable
+{
+    private readonly string _file = Path.Combine(Path.GetTempPath(), $"pgen-hosting-{Guid.NewGuid():N}.db");
+
+    public void Dispose()
+    {
+        foreach (var path in new[] { _file, _file + "-wal", _file + "-shm" })
+        {
+            File.Delete(path);
+        }
+    }
+
+    private IHost Host(Deliveries deliveries, Action<IServiceCollection>? more = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(deliveries);
+        builder.Services.AddPatternsGen();
+        builder.Services.AddPatternsGenHosting()
+            .UseEventStore(_ => new SqliteEventStore($"Data Source={_file}"))
+            .AddEventStorePublisher(o => o.PollInterval = TimeSpan.FromMilliseconds(50))
+            .AddProjection<RevenueView>();
+        builder.Services.AddHealthChecks().AddPatternsGen();
+        more?.Invoke(builder.Services);
+        return builder.Build();
+    }
+
+    [Fact]
+    public async Task Appended_events_reach_handlers_and_projections_through_the_hosted_publisher()
+    {
+        var deliveries = new Deliveries();
+        using var host = Host(deliveries);
+        await host.StartAsync();
+        var store = host.Services.GetRequiredService<IEventStore>();
+
+        await store.AppendAsync("order-1", ExpectedVersion.NoStream, [new OrderPlaced("order-1", 30m)]);
+        await deliveries.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        var view = host.Services.GetRequiredService<RevenueView>();
+        await Until(() => view.Revenue == 30m);
+
+        var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Equal(HealthStatus.Healthy, report.Status);
+        await host.StopAsync();
+        Assert.Equal(["order-1"], deliveries.Seen);
+    }
+
+    [Fact]
+    public async Task A_stop_that_runs_out_of_time_mid_handler_loses_nothing_the_next_start_delivers_it()
+    {
+        var deliveries = new Deliveries { Gate = new TaskCompletionSource() }; // the handler hangs
+        using (var first = Host(deliveries))
+        {
+            await first.StartAsync();
+            await first.Services.GetRequiredService<IEventStore>().AppendAsync("order-2", ExpectedVersion.NoStream, [new OrderPlaced("order-2", 12m)]);
+            await deliveries.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            using var shutdownTimeout = new CancellationTokenSource();
+            var stopping = first.StopAsync(shutdownTimeout.Token);
+            shutdownTimeout.Cancel(); // the host's shutdown timeout runs out while the handler still works
+            await stopping;
+        } // disposing the host stops the bus: the hung handler is cancelled, not dead-lettered
+
+        deliveries.Gate = Deliveries.CompletedGate();
+        using var second = Host(deliveries);
+        await second.StartAsync();
+        await Until(() => deliveries.Seen.Count == 2);
+        var checkpoints = second.Services.GetRequiredService<ICheckpointStore>();
+        await Until(() => checkpoints.GetAsync("event-bus").AsTask().Result > 0);
+        await second.StopAsync();
+
+        Assert.Equal(["order-2", "order-2"], deliveries.Seen);
+        Assert.Empty(await second.Services.GetRequiredService<IDeadLetterQueue>().ListAsync());
+    }
+
+    [Fact]
+    public async Task Failing_background_work_is_unhealthy_restarts_with_backoff_and_recovers()
+    {
+        var clock = new FakeTimeProvider();
+        var runs = 0;
+        using var host = Host(new Deliveries(), services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddPatternsGenHosting().AddBackgroundWork("flaky", async (_, ct) =>
+            {
+                if (Interlocked.Increment(ref runs) == 1)
+                {
+                    throw new InvalidOperationException("the broker is away");
+                }
+
+                await Task.Delay(Timeout.Infinite, ct);
+            });
+        });
+        await host.StartAsync();
+        var flaky = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "flaky");
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+
+        await Until(() => flaky.State == BackgroundWorkState.Restarting);
+        var report = await health.CheckHealthAsync();
+        Assert.Equal(HealthStatus.Unhealthy, report.Entries["patternsgen-background"].Status);
+        Assert.Contains("flaky (1 failures, last: the broker is away)", report.Entries["patternsgen-background"].Description);
+
+        await clock.AdvanceUntilAsync(() => flaky.State == BackgroundWorkState.Running, TimeSpan.FromMilliseconds(250));
+        Assert.Equal(2, runs);
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["patternsgen-background"].Status);
+        await host.StopAsync();
+        Assert.Equal(BackgroundWorkState.Stopped, flaky.State);
+    }
+
+    /// <summary>Waits for work on other threads (a real store, a real host), bounded so a broken test fails.</summary>
+    private static async Task Until(Func<bool> done)
+    {
+        var limit = DateTime.UtcNow.AddSeconds(30);
+        while (!done())
+        {
+            Assert.True(DateTime.UtcNow < limit, "Not done within 30 s.");
+            await Task.Delay(10);
+        }
+    }
+}
