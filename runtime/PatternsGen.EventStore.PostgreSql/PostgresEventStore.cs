@@ -3,6 +3,7 @@ using System.Text;
 using Npgsql;
 using NpgsqlTypes;
 using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
 
 namespace PatternsGen.EventStore.PostgreSql;
 
@@ -12,8 +13,11 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// same order and <see cref="ReadAllAsync"/> can never pass over an event that commits later with a
 /// lower position. Concurrent writers to one stream get success or <see cref="ConcurrencyException"/>.
 /// </summary>
+/// <remarks>Its schema also keeps checkpoints, the inbox and the dead-letter queue, shared by every instance on the
+/// database. Pass the store where an <see cref="ICheckpointStore"/>, <see cref="IInbox"/> or
+/// <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
-public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, IAsyncDisposable, IDisposable, ISqlDialect
+public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, IAsyncDisposable, IDisposable, ISqlDialect, ISqlMessageStore
 {
     private const string UniqueViolation = "23505";
 
@@ -42,6 +46,8 @@ public sealed partial class PostgresEventStore : IEventStore, ISnapshotStore, IA
 
     /// <inheritdoc />
     public AppendSignal Appends { get; } = new();
+
+    SqlStore ISqlMessageStore.Sql => _store;
 
     /// <inheritdoc />
     public async ValueTask<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct = default)

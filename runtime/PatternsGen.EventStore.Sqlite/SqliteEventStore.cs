@@ -3,6 +3,7 @@ using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
 
 namespace PatternsGen.EventStore.Sqlite;
 
@@ -13,8 +14,11 @@ namespace PatternsGen.EventStore.Sqlite;
 /// <see cref="ConcurrencyException"/>. Writers of one process queue in the process first, without a
 /// thread each. A crash mid-append leaves no part of the batch behind.
 /// </summary>
+/// <remarks>The same file keeps what the bus and the readers of the global stream must not lose: checkpoints, the inbox
+/// and the dead-letter queue, so a backup holds all of it. Pass the store where an <see cref="ICheckpointStore"/>,
+/// <see cref="IInbox"/> or <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
-public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ISqlDialect
+public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ISqlDialect, ISqlMessageStore
 {
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 
@@ -46,6 +50,8 @@ public sealed partial class SqliteEventStore : IEventStore, ISnapshotStore, IApp
 
     /// <inheritdoc />
     public AppendSignal Appends { get; } = new();
+
+    SqlStore ISqlMessageStore.Sql => _store;
 
     /// <inheritdoc />
     public async ValueTask<long> AppendAsync(string streamId, long expectedVersion, IReadOnlyList<object> events, CancellationToken ct = default)

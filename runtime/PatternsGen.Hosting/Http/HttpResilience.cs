@@ -23,26 +23,20 @@ internal sealed class HttpResilience
     public HttpResilience(string client, HttpResilienceOptions options, CircuitBreakerRegistry breakers, TimeProvider clock, ILogger? logger)
     {
         (_client, _options, _breakers, _clock, _logger) = (client, options, breakers, clock, logger);
+        // The options are this client's own (made by AddPatternsGenResilience): what decides a retry is set here.
         var retry = options.Retry;
-        _retry = new RetryPolicy(new RetryOptions
+        var onRetry = retry.OnRetry;
+        retry.Name = client;
+        retry.TimeProvider = clock;
+        retry.Logger ??= logger;
+        retry.ShouldRetry = static error => error is TransientHttpResponseException or HttpRequestException or ResilienceTimeoutException or CircuitBreakerOpenException;
+        retry.RetryAfter = static error => (error as TransientHttpResponseException)?.RetryAfter;
+        retry.OnRetry = attempt =>
         {
-            Name = client,
-            MaxAttempts = retry.MaxAttempts,
-            InitialDelay = retry.InitialDelay,
-            MaxDelay = retry.MaxDelay,
-            Jitter = retry.Jitter,
-            JitterMode = retry.JitterMode,
-            Random = retry.Random,
-            TimeProvider = clock,
-            Logger = retry.Logger ?? logger,
-            ShouldRetry = static error => error is TransientHttpResponseException or HttpRequestException or ResilienceTimeoutException or CircuitBreakerOpenException,
-            RetryAfter = static error => (error as TransientHttpResponseException)?.RetryAfter,
-            OnRetry = attempt =>
-            {
-                (attempt.Error as TransientHttpResponseException)?.Response.Dispose(); // a response nobody will read
-                retry.OnRetry?.Invoke(attempt);
-            },
-        });
+            (attempt.Error as TransientHttpResponseException)?.Response.Dispose(); // a response nobody will read
+            onRetry?.Invoke(attempt);
+        };
+        _retry = new RetryPolicy(retry);
     }
 
     /// <summary>The pipeline for calls to <paramref name="authority"/> (host:port).</summary>

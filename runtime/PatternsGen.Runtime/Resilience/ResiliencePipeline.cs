@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 
 namespace PatternsGen.Resilience;
@@ -79,23 +80,38 @@ public sealed class ResiliencePipeline : ResilienceStrategy
         Next(new Call<TState, T>(_strategies, 0, action, state), ct);
 
     /// <summary>Runs the call through the strategies from <see cref="Call{TState, T}.Index"/> inwards.</summary>
+    /// <remarks>
+    /// Each strategy is called by its own type, not through the virtual core: a virtual call could reach a pipeline,
+    /// which would wrap the state once more, and Native AOT must compile every such instantiation before it runs
+    /// (it refuses the unbounded nesting). A pipeline added to a builder is flattened into its strategies instead.
+    /// </remarks>
     private static ValueTask<T> Next<TState, T>(Call<TState, T> call, CancellationToken ct)
     {
-        if (call.Index < call.Strategies.Length)
+        if (call.Index == call.Strategies.Length)
         {
-            return call.Strategies[call.Index].ExecuteCoreAsync(
-                static (c, token) => Next(c with { Index = c.Index + 1 }, token), call, ct);
+            try
+            {
+                return call.Action(call.State, ct);
+            }
+            catch (Exception error)
+            {
+                return ValueTask.FromException<T>(error); // an empty pipeline still never throws synchronously
+            }
         }
 
-        try
+        Func<Call<TState, T>, CancellationToken, ValueTask<T>> inner = static (c, token) => Next(c with { Index = c.Index + 1 }, token);
+        return call.Strategies[call.Index] switch
         {
-            return call.Action(call.State, ct);
-        }
-        catch (Exception error)
-        {
-            return ValueTask.FromException<T>(error); // an empty pipeline still never throws synchronously
-        }
+            CircuitBreaker breaker => breaker.ExecuteCoreAsync(inner, call, ct),
+            RetryPolicy retry => retry.ExecuteCoreAsync(inner, call, ct),
+            Bulkhead bulkhead => bulkhead.ExecuteCoreAsync(inner, call, ct),
+            TimeoutStrategy timeout => timeout.ExecuteCoreAsync(inner, call, ct),
+            var other => throw new UnreachableException($"A pipeline holds a {other.GetType().Name}; the builder adds only the four strategies."),
+        };
     }
+
+    /// <summary>The strategies, outermost first, with no pipeline among them.</summary>
+    internal ResilienceStrategy[] Strategies => _strategies;
 
     /// <summary>One call's context, passed down the strategies by value.</summary>
     private readonly record struct Call<TState, T>(ResilienceStrategy[] Strategies, int Index, Func<TState, CancellationToken, ValueTask<T>> Action, TState State);

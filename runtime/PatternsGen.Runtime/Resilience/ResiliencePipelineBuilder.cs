@@ -24,7 +24,15 @@ public sealed class ResiliencePipelineBuilder
     public ResiliencePipelineBuilder Add(ResilienceStrategy strategy)
     {
         ArgumentNullException.ThrowIfNull(strategy);
-        _layers.Add((strategy, default));
+        if (strategy is ResiliencePipeline pipeline)
+        {
+            _layers.AddRange(pipeline.Strategies.Select(static s => ((ResilienceStrategy?)s, TimeSpan.Zero))); // runs the same, one level deep
+        }
+        else
+        {
+            _layers.Add((strategy, default));
+        }
+
         return this;
     }
 

@@ -1,0 +1,30 @@
+using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
+
+namespace PatternsGen.EventStore;
+
+/// <summary>
+/// What the bus and the readers of the global stream must not lose, kept in a SQL store's database beside the events:
+/// checkpoints, the inbox and the dead-letter queue. A store implements this and gets the three from
+/// <see cref="SqlStore"/>; they stay explicit, so a store is passed where one of them is asked for.
+/// </summary>
+internal interface ISqlMessageStore : ICheckpointStore, IInbox, IDeadLetterQueue
+{
+    SqlStore Sql { get; }
+
+    ValueTask<long> ICheckpointStore.GetAsync(string name, CancellationToken ct) => Sql.GetCheckpointAsync(name, ct);
+
+    ValueTask ICheckpointStore.SetAsync(string name, long position, CancellationToken ct) => Sql.SetCheckpointAsync(name, position, ct);
+
+    ValueTask<bool> IInbox.HasHandledAsync(string handler, Guid messageId, CancellationToken ct) => Sql.HasHandledAsync(handler, messageId, ct);
+
+    ValueTask IInbox.MarkHandledAsync(string handler, Guid messageId, CancellationToken ct) => Sql.MarkHandledAsync(handler, messageId, ct);
+
+    ValueTask IDeadLetterQueue.AddAsync(DeadLetter letter, CancellationToken ct) => Sql.AddDeadLetterAsync(letter, ct);
+
+    ValueTask<IReadOnlyList<DeadLetter>> IDeadLetterQueue.ListAsync(CancellationToken ct) => Sql.ListDeadLettersAsync(ct);
+
+    ValueTask<bool> IDeadLetterQueue.RemoveAsync(Guid id, CancellationToken ct) => Sql.RemoveDeadLetterAsync(id, ct);
+
+    ValueTask<int> IDeadLetterQueue.PurgeAsync(CancellationToken ct) => Sql.PurgeDeadLettersAsync(ct);
+}
