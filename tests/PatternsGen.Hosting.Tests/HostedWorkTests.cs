@@ -6,7 +6,11 @@ using Microsoft.Extensions.Time.Testing;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Sqlite;
 using PatternsGen.Messaging;
+using PatternsGen.EventStore.Testing;
+using PatternsGen.Projections;
 using PatternsGen.Runtime.Tests.Resilience;
+using PatternsGen.Runtime.Tests.Sagas.Log;
+using PatternsGen.Sagas;
 
 namespace PatternsGen.Hosting.Tests;
 
@@ -159,6 +163,55 @@ public sealed class HostedWorkTests : IDisposable
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["patternsgen-background"].Status);
         await host.StopAsync();
         Assert.Equal(BackgroundWorkState.Stopped, flaky.State);
+    }
+
+    [Fact]
+    public async Task Saga_runs_a_crashed_process_left_unfinished_are_finished_when_the_host_starts()
+    {
+        var effects = new MemoryEffects();
+        var crashing = new CrashingStore(new SqliteEventStore($"Data Source={_file}"), crashAt: 3, afterWrite: false);
+        await Assert.ThrowsAsync<SagaLogException>(() => new ParcelSaga(effects, new SagaLog(crashing)).ExecuteAsync("r1", new ParcelOrder("o", 0)));
+        var resumed = new TaskCompletionSource<SagaSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var host = Host(new Deliveries(), services =>
+        {
+            services.AddSingleton(sp => new ParcelSaga(effects, new SagaLog(sp.GetRequiredService<IEventStore>())));
+            services.AddPatternsGenHosting().AddSagaRecovery<ParcelSaga, ParcelOrder>((_, run, _) =>
+            {
+                resumed.TrySetResult(run);
+                return Task.CompletedTask;
+            });
+        });
+
+        await host.StartAsync();
+
+        Assert.Equal(new SagaSummary(nameof(ParcelSaga), "r1", SagaStatus.Completed, 0), await resumed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+        var recovery = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "saga-recovery:" + nameof(ParcelSaga));
+        await Until(() => recovery.State == BackgroundWorkState.Completed);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task A_projection_far_behind_the_store_is_degraded_until_it_catches_up()
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        services.AddPatternsGenHosting().UseEventStore(_ => new InMemoryEventStore()).AddProjection<RevenueView>();
+        services.AddHealthChecks().AddPatternsGen(o => o.ProjectionLagThreshold = 3);
+        await using var provider = services.BuildServiceProvider();
+        var store = provider.GetRequiredService<IEventStore>();
+        for (var i = 0; i < 5; i++)
+        {
+            await store.AppendAsync($"order-{i}", ExpectedVersion.NoStream, [new OrderPlaced($"order-{i}", 1m)]);
+        }
+
+        var health = provider.GetRequiredService<HealthCheckService>();
+        var behind = (await health.CheckHealthAsync()).Entries["patternsgen-projections"];
+        Assert.Equal(HealthStatus.Degraded, behind.Status);
+        Assert.Contains(((IProjection)provider.GetRequiredService<RevenueView>()).ProjectionName, behind.Description);
+
+        await new ProjectionRunner(store, provider.GetRequiredService<ICheckpointStore>(), provider.GetServices<IProjection>()).CatchUpAsync();
+        Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["patternsgen-projections"].Status);
     }
 
     /// <summary>Waits for work on other threads (a real store, a real host), bounded so a broken test fails.</summary>

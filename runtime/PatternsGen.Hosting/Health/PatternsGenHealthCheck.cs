@@ -2,13 +2,15 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
+using PatternsGen.Projections;
 using PatternsGen.Resilience;
 
 namespace PatternsGen.Hosting.Health;
 
 /// <summary>
 /// What PatternsGen knows of a service's health, one check per concern, each registered under its own name
-/// (<c>patternsgen-store</c>, <c>patternsgen-background</c>, <c>patternsgen-dead-letters</c>, <c>patternsgen-circuits</c>).
+/// (<c>patternsgen-store</c>, <c>patternsgen-background</c>, <c>patternsgen-projections</c>, <c>patternsgen-dead-letters</c>,
+/// <c>patternsgen-circuits</c>).
 /// </summary>
 internal static class PatternsGenHealthCheck
 {
@@ -47,6 +49,36 @@ internal static class PatternsGenHealthCheck
             : HealthCheckResult.Unhealthy(
                 "Failing, restarting with backoff: " + string.Join("; ", failing.Select(static w => $"{w.Name} ({w.Failures} failures, last: {w.LastError?.Message})")),
                 failing[0].LastError));
+    }
+
+    /// <summary>
+    /// Projections at least <see cref="PatternsGenHealthOptions.ProjectionLagThreshold"/> events behind the store: Degraded,
+    /// naming them. A projection's lag is the events after its checkpoint, counted up to the threshold.
+    /// </summary>
+    public static async Task<HealthCheckResult> ProjectionsAsync(IServiceProvider services, PatternsGenHealthOptions options, CancellationToken ct)
+    {
+        if (services.GetService<IEventStore>() is not { } store || services.GetService<ICheckpointStore>() is not { } checkpoints)
+        {
+            return HealthCheckResult.Healthy("No event store keeps checkpoints here.");
+        }
+
+        var behind = new List<string>();
+        foreach (var projection in services.GetServices<IProjection>())
+        {
+            var lag = 0;
+            await foreach (var _ in store.ReadAllAsync(await checkpoints.GetAsync(projection.ProjectionName, ct).ConfigureAwait(false), ct).ConfigureAwait(false))
+            {
+                if (++lag >= options.ProjectionLagThreshold)
+                {
+                    behind.Add(projection.ProjectionName);
+                    break;
+                }
+            }
+        }
+
+        return behind.Count == 0
+            ? HealthCheckResult.Healthy("Every projection is within its lag threshold.")
+            : HealthCheckResult.Degraded($"At least {options.ProjectionLagThreshold} events behind: {string.Join(", ", behind)}.");
     }
 
     /// <summary>Dead letters at or above the threshold: Degraded, with their number.</summary>

@@ -7,8 +7,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PatternsGenHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Adds four checks, tagged <c>patternsgen</c>: <c>patternsgen-store</c> (the event store answers),
-    /// <c>patternsgen-background</c> (no background work is failing), <c>patternsgen-dead-letters</c> (fewer dead letters
+    /// Adds five checks, tagged <c>patternsgen</c>: <c>patternsgen-store</c> (the event store answers),
+    /// <c>patternsgen-background</c> (no background work is failing), <c>patternsgen-projections</c> (no projection is
+    /// <see cref="PatternsGenHealthOptions.ProjectionLagThreshold"/> events behind), <c>patternsgen-dead-letters</c> (fewer dead letters
     /// than <see cref="PatternsGenHealthOptions.DeadLetterThreshold"/>) and <c>patternsgen-circuits</c> (every circuit
     /// breaker of a resilient client is closed).
     /// </summary>
@@ -20,6 +21,7 @@ public static class PatternsGenHealthChecksBuilderExtensions
         string[] tags = ["patternsgen"];
         builder.Add(Check("patternsgen-store", HealthStatus.Unhealthy, tags, (sp, ct) => PatternsGenHealthCheck.StoreAsync(sp, options, ct)));
         builder.Add(Check("patternsgen-background", HealthStatus.Unhealthy, tags, (sp, _) => PatternsGenHealthCheck.BackgroundAsync(sp)));
+        builder.Add(Check("patternsgen-projections", HealthStatus.Degraded, tags, (sp, ct) => PatternsGenHealthCheck.ProjectionsAsync(sp, options, ct)));
         builder.Add(Check("patternsgen-dead-letters", HealthStatus.Degraded, tags, (sp, ct) => PatternsGenHealthCheck.DeadLettersAsync(sp, options, ct)));
         builder.Add(Check("patternsgen-circuits", HealthStatus.Degraded, tags, (sp, _) => PatternsGenHealthCheck.CircuitsAsync(sp)));
         return builder;
