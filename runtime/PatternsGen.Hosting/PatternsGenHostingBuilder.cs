@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -69,6 +70,23 @@ public sealed class PatternsGenHostingBuilder
                 "The event store publisher delivers to the bus that AddPatternsGen() registers; call services.AddPatternsGen() in the assembly with the handlers.");
             options.TimeProvider = Clock(sp, options.TimeProvider);
             return new EventStorePublisher(sp.GetRequiredService<IEventStore>(), bus, Checkpoints(sp, "event store publisher"), options).RunAsync(ct);
+        });
+    }
+
+    /// <summary>
+    /// The same, with its settings read from <paramref name="section"/> (<c>Name</c>, <c>BatchSize</c>, <c>PollInterval</c>),
+    /// e.g. <c>builder.Configuration.GetSection("PatternsGen:Publisher")</c>; <paramref name="configure"/> runs after.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
+    public PatternsGenHostingBuilder AddEventStorePublisher(IConfiguration section, Action<EventStorePublisherOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return AddEventStorePublisher(options =>
+        {
+            section.Read(nameof(options.Name), v => options.Name = v);
+            section.Read(nameof(options.BatchSize), v => options.BatchSize = v);
+            section.Read(nameof(options.PollInterval), v => options.PollInterval = v);
+            configure?.Invoke(options);
         });
     }
 

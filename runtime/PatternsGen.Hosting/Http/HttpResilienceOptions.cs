@@ -3,7 +3,7 @@ using PatternsGen.Resilience;
 namespace PatternsGen.Hosting.Http;
 
 /// <summary>
-/// How a resilient <c>HttpClient</c> (<see cref="Microsoft.Extensions.DependencyInjection.PatternsGenHttpClientBuilderExtensions.AddPatternsGenResilience"/>)
+/// How a resilient <c>HttpClient</c> (<c>AddPatternsGenResilience</c>)
 /// treats its calls. What is retried and counted by the breaker: a 5xx, 408 or 429 response, an
 /// <see cref="HttpRequestException"/>, and an attempt that timed out; never the caller's own cancellation.
 /// </summary>

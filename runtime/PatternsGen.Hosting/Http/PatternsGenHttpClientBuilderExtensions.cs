@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using PatternsGen.Hosting;
@@ -8,6 +9,35 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Puts PatternsGen's resilience on clients of the HttpClient factory.</summary>
 public static class PatternsGenHttpClientBuilderExtensions
 {
+    /// <summary>
+    /// The same, with the settings read from <paramref name="section"/>, e.g.
+    /// <c>builder.Configuration.GetSection("PatternsGen:Http:payments")</c>: <c>AttemptTimeout</c>, <c>TotalTimeout</c>,
+    /// <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:Jitter</c>,
+    /// <c>CircuitBreaker:FailureThreshold</c>, <c>CircuitBreaker:SuccessThreshold</c>, <c>CircuitBreaker:BreakDuration</c>,
+    /// <c>CircuitBreaker:HalfOpenMaxTrials</c>; <paramref name="configure"/> runs after.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
+    public static IHttpClientBuilder AddPatternsGenResilience(this IHttpClientBuilder builder, IConfiguration section, Action<HttpResilienceOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddPatternsGenResilience(options =>
+        {
+            section.Read(nameof(options.AttemptTimeout), v => options.AttemptTimeout = v);
+            section.Read(nameof(options.TotalTimeout), v => options.TotalTimeout = v);
+            var retry = section.GetSection(nameof(options.Retry));
+            retry.Read(nameof(options.Retry.MaxAttempts), v => options.Retry.MaxAttempts = v);
+            retry.Read(nameof(options.Retry.InitialDelay), v => options.Retry.InitialDelay = v);
+            retry.Read(nameof(options.Retry.MaxDelay), v => options.Retry.MaxDelay = v);
+            retry.Read(nameof(options.Retry.Jitter), v => options.Retry.Jitter = v);
+            var breaker = section.GetSection(nameof(options.CircuitBreaker));
+            breaker.Read(nameof(options.CircuitBreaker.FailureThreshold), v => options.CircuitBreaker.FailureThreshold = v);
+            breaker.Read(nameof(options.CircuitBreaker.SuccessThreshold), v => options.CircuitBreaker.SuccessThreshold = v);
+            breaker.Read(nameof(options.CircuitBreaker.BreakDuration), v => options.CircuitBreaker.BreakDuration = v);
+            breaker.Read(nameof(options.CircuitBreaker.HalfOpenMaxTrials), v => options.CircuitBreaker.HalfOpenMaxTrials = v);
+            configure?.Invoke(options);
+        });
+    }
+
     /// <summary>
     /// Sends the client's requests through a retry (honouring <c>Retry-After</c>), a circuit breaker per authority and
     /// timeouts (<see cref="HttpResilienceOptions"/>), with PatternsGen's metrics, activity events and logs under the
