@@ -27,7 +27,7 @@ internal sealed partial class BackgroundWork(
             OnRetry = attempt =>
             {
                 status.Set(BackgroundWorkState.Restarting, attempt.Error);
-                Failed(logger, attempt.Error, status.Name, attempt.Delay.TotalMilliseconds);
+                Failed(logger, attempt.Error, "background_work", status.Name, null, attempt.Delay.TotalMilliseconds);
             },
         });
         try
@@ -49,6 +49,8 @@ internal sealed partial class BackgroundWork(
         }
     }
 
-    [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "PatternsGen background work {Work} failed; restarting in {DelayMs} ms")]
-    private static partial void Failed(ILogger logger, Exception error, string work, double delayMs);
+    // The fields every PatternsGen log record carries; background work runs outside any request, so no correlation id.
+    [LoggerMessage(EventId = 1, Level = LogLevel.Error,
+        Message = "Background work {Service} failed; restarting in {DurationMs} ms (pattern={Pattern}, correlation_id={CorrelationId}, duration_ms={DurationMs})")]
+    private static partial void Failed(ILogger logger, Exception error, string pattern, string service, string? correlationId, double durationMs);
 }

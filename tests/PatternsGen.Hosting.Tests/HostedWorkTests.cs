@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Microsoft.Extensions.Time.Testing;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Sqlite;
@@ -139,6 +140,7 @@ public sealed class HostedWorkTests : IDisposable
         using var host = Host(new Deliveries(), services =>
         {
             services.AddSingleton<TimeProvider>(clock);
+            services.AddFakeLogging();
             services.AddPatternsGenHosting().AddBackgroundWork("flaky", async (_, ct) =>
             {
                 if (Interlocked.Increment(ref runs) == 1)
@@ -157,6 +159,10 @@ public sealed class HostedWorkTests : IDisposable
         var report = await health.CheckHealthAsync();
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["patternsgen-background"].Status);
         Assert.Contains("flaky (1 failures, last: the broker is away)", report.Entries["patternsgen-background"].Description);
+        var logged = Assert.Single(host.Services.GetFakeLogCollector().GetSnapshot(), static r => r.Level == LogLevel.Error && r.Category == "PatternsGen.Hosting");
+        Assert.Equal("the broker is away", logged.Exception?.Message);
+        Assert.Equal(("background_work", "flaky"), (logged.GetStructuredStateValue("Pattern"), logged.GetStructuredStateValue("Service")));
+        Assert.NotNull(logged.GetStructuredStateValue("DurationMs"));
 
         await clock.AdvanceUntilAsync(() => flaky.State == BackgroundWorkState.Running, TimeSpan.FromMilliseconds(250));
         Assert.Equal(2, runs);
