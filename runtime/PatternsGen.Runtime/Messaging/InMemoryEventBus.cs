@@ -214,6 +214,9 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     private async Task HandleAsync(Delivery delivery)
     {
         var (message, handler) = (delivery.Message, delivery.Handler);
+        var started = MessagingTelemetry.StartTimestamp();
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message);
+        Exception? failed = null;
         try
         {
             var handled = await _retry.ExecuteAsync(
@@ -237,13 +240,19 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
             MessagingTelemetry.Handled(handler.Name, handled ? "handled" : "duplicate");
             delivery.Tracker?.Done();
         }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        catch (OperationCanceledException error) when (_stopping.IsCancellationRequested)
         {
+            failed = error;
             delivery.Tracker?.Fail(new OperationCanceledException("The bus stopped before the message was handled."));
         }
         catch (Exception error)
         {
+            failed = error;
             await DeadLetterAsync(delivery, error).ConfigureAwait(false);
+        }
+        finally
+        {
+            MessagingTelemetry.Processed(activity, handler.Name, message, started, failed);
         }
     }
 
