@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PatternsGen.Diagnostics;
 
 namespace PatternsGen.Agents;
 
@@ -9,10 +10,14 @@ internal static partial class AgentTelemetry
     {
         if (logger is not null)
         {
-            LogToolFailed(logger, error, tool);
+            LogToolFailed(logger, error, tool, PatternsGenDiagnostics.CorrelationId());
         }
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning, Message = "Agent tool {Tool} threw; the model was told it failed")]
-    private static partial void LogToolFailed(ILogger logger, Exception error, string tool);
+    // The fields every PatternsGen log record carries: pattern, service (the tool) and correlation_id.
+    private const string Pattern = "agent_tool";
+
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Warning,
+        Message = "Agent tool {Service} threw; the model was told it failed (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogToolFailed(ILogger logger, Exception error, string service, string? correlationId, string pattern = Pattern);
 }

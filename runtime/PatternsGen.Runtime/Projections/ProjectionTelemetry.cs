@@ -21,7 +21,7 @@ internal static partial class ProjectionTelemetry
 
         if (logger is not null)
         {
-            LogParked(logger, error, letter.Handler, recorded.StreamId, recorded.Version, recorded.Position, letter.Attempts);
+            LogParked(logger, error, letter.Handler, recorded.CorrelationId, recorded.StreamId, recorded.Version, recorded.Position, letter.Attempts);
         }
     }
 
@@ -29,13 +29,18 @@ internal static partial class ProjectionTelemetry
     {
         if (logger is not null)
         {
-            LogPassFailed(logger, error, projection);
+            LogPassFailed(logger, error, projection, PatternsGenDiagnostics.CorrelationId());
         }
     }
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Error, Message = "{Projection} failed on {StreamId}@{Version} (position {Position}) after {Attempts} attempt(s); the event is parked and the projection goes on")]
-    private static partial void LogParked(ILogger logger, Exception error, string projection, string streamId, long version, long position, int attempts);
+    // The fields every PatternsGen log record carries: pattern, service (the projection) and correlation_id (the event's).
+    private const string Pattern = "projection";
 
-    [LoggerMessage(EventId = 3102, Level = LogLevel.Error, Message = "Projection {Projection} could not read the store or write its checkpoint; it tries again at the next poll")]
-    private static partial void LogPassFailed(ILogger logger, Exception error, string projection);
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Error,
+        Message = "{Service} failed on {StreamId}@{Version} (position {Position}) after {Attempts} attempt(s); the event is parked and the projection goes on (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogParked(ILogger logger, Exception error, string service, string? correlationId, string streamId, long version, long position, int attempts, string pattern = Pattern);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Error,
+        Message = "Projection {Service} could not read the store or write its checkpoint; it tries again at the next poll (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogPassFailed(ILogger logger, Exception error, string service, string? correlationId, string pattern = Pattern);
 }

@@ -157,15 +157,22 @@ public static partial class SagaTelemetry
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Saga {Saga} completed (correlation_id {CorrelationId}, duration_ms {DurationMs})")]
-    private static partial void LogCompleted(ILogger logger, string saga, string? correlationId, double durationMs);
+    // The fields every PatternsGen log record carries: pattern, service (the saga), correlation_id and, where it applies, duration_ms.
+    private const string Pattern = "saga";
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Saga {Saga} failed at step {Step}: {Outcome} (correlation_id {CorrelationId}, duration_ms {DurationMs})")]
-    private static partial void LogFailed(ILogger logger, Exception error, string saga, string step, string outcome, string? correlationId, double durationMs);
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information,
+        Message = "Saga {Service} completed (pattern={Pattern}, correlation_id={CorrelationId}, duration_ms={DurationMs})")]
+    private static partial void LogCompleted(ILogger logger, string service, string? correlationId, double durationMs, string pattern = Pattern);
 
-    [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Saga {Saga} compensated step {Step} with {Compensation} (correlation_id {CorrelationId})")]
-    private static partial void LogCompensated(ILogger logger, string saga, string step, string compensation, string? correlationId);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning,
+        Message = "Saga {Service} failed at step {Step}: {Outcome} (pattern={Pattern}, correlation_id={CorrelationId}, duration_ms={DurationMs})")]
+    private static partial void LogFailed(ILogger logger, Exception error, string service, string step, string outcome, string? correlationId, double durationMs, string pattern = Pattern);
 
-    [LoggerMessage(EventId = 3004, Level = LogLevel.Error, Message = "Saga {Saga} could not compensate step {Step}: {Compensation} failed (correlation_id {CorrelationId})")]
-    private static partial void LogCompensationFailed(ILogger logger, Exception error, string saga, string step, string compensation, string? correlationId);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Information,
+        Message = "Saga {Service} compensated step {Step} with {Compensation} (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogCompensated(ILogger logger, string service, string step, string compensation, string? correlationId, string pattern = Pattern);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Error,
+        Message = "Saga {Service} could not compensate step {Step}: {Compensation} failed (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogCompensationFailed(ILogger logger, Exception error, string service, string step, string compensation, string? correlationId, string pattern = Pattern);
 }

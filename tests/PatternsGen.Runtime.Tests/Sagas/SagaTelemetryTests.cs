@@ -52,7 +52,8 @@ public sealed class SagaTelemetryTests
         Assert.Equal("Ship", mine[1].GetTagItem("patternsgen.saga.step"));
         var log = Assert.Single(logger.Collector.GetSnapshot());
         Assert.Equal(LogLevel.Information, log.Level);
-        Assert.Contains("Saga LoggedSaga completed (correlation_id order-9", log.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Saga LoggedSaga completed (pattern=saga, correlation_id=order-9, duration_ms=", log.Message, StringComparison.Ordinal);
+        Assert.Equal(("saga", "LoggedSaga", "order-9"), (log.GetStructuredStateValue("Pattern"), log.GetStructuredStateValue("Service"), log.GetStructuredStateValue("CorrelationId")));
     }
 
     [Fact]
