@@ -5,7 +5,7 @@ using PatternsGen.Diagnostics;
 namespace PatternsGen.Agents;
 
 /// <summary>
-/// The seed's tool-use loop on an <see cref="IChatClient"/>: call the model with the tools; run the calls it
+/// The tool-use loop on an <see cref="IChatClient"/>: call the model with the tools; run the calls it
 /// asks for (those of one turn in parallel); give it the results; stop at its final answer, or at
 /// <see cref="AgentOptions.MaxIterations"/>. An unknown tool, bad arguments, a declined approval or a tool
 /// that throws becomes an error result the model sees, never an exception out of the run.

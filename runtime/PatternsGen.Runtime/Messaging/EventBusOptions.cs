@@ -7,8 +7,8 @@ namespace PatternsGen.Messaging;
 public sealed class EventBusOptions
 {
     /// <summary>
-    /// How a failing handler is retried before its message is dead-lettered. Default: the seed's
-    /// <c>retry_config</c> (5 attempts, 1 s doubling to 60 s, with jitter). Its <see cref="RetryOptions.TimeProvider"/>
+    /// How a failing handler is retried before its message is dead-lettered. Default:
+    /// 5 attempts, 1 s doubling to 60 s, with jitter. Its <see cref="RetryOptions.TimeProvider"/>
     /// is the bus's clock: pass a <c>FakeTimeProvider</c> in tests.
     /// </summary>
     public RetryOptions Retry { get; set; } = new() { Name = "event-bus" };

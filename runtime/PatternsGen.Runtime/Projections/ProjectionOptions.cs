@@ -7,7 +7,7 @@ namespace PatternsGen.Projections;
 /// <summary>Settings of a <see cref="ProjectionRunner"/>.</summary>
 public sealed class ProjectionOptions
 {
-    /// <summary>How an event a projection fails on is retried before it is parked. Default: the seed's (5 attempts, 1 s doubling to 60 s, jitter).</summary>
+    /// <summary>How an event a projection fails on is retried before it is parked. Default: 5 attempts, 1 s doubling to 60 s, jitter.</summary>
     public RetryOptions Retry { get; set; } = new() { Name = "projection" };
 
     /// <summary>

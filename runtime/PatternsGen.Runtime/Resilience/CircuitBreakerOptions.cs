@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace PatternsGen.Resilience;
 
 /// <summary>
-/// Settings of a <see cref="CircuitBreaker"/>. The defaults are the seed's: open after 5 consecutive
+/// Settings of a <see cref="CircuitBreaker"/>. The defaults: open after 5 consecutive
 /// failures, stay open 30 seconds, close after 3 successful trials.
 /// </summary>
 public sealed class CircuitBreakerOptions
@@ -14,7 +14,7 @@ public sealed class CircuitBreakerOptions
     /// <summary>Consecutive successful trials, in the half-open state, that close the circuit. Default 3.</summary>
     public int SuccessThreshold { get; set; } = 3;
 
-    /// <summary>How long the circuit stays open before it admits a trial call (the seed's <c>timeout</c>). Default 30 seconds.</summary>
+    /// <summary>How long the circuit stays open before it admits a trial call. Default 30 seconds.</summary>
     public TimeSpan BreakDuration { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>The clock; tests pass a <c>FakeTimeProvider</c>. Default <see cref="TimeProvider.System"/>.</summary>
@@ -33,7 +33,7 @@ public sealed class CircuitBreakerOptions
     /// <summary>Called after each state transition, outside the breaker's lock. Keep it quick; it must not throw.</summary>
     public Action<CircuitStateChange>? OnStateChanged { get; set; }
 
-    /// <summary>The guarded service, as it appears in metrics, activity events and logs (the seed's <c>service</c> field). Default <c>"default"</c>.</summary>
+    /// <summary>The guarded service, as it appears in metrics, activity events and logs. Default <c>"default"</c>.</summary>
     public string Name { get; set; } = "default";
 
     /// <summary>Where state changes (Warning) and rejections (Debug) are logged; none by default.</summary>

@@ -17,7 +17,7 @@ public enum RetryJitterMode
 }
 
 /// <summary>
-/// Settings of a <see cref="RetryPolicy"/>. The defaults are the seed's <c>retry_config</c>: 5 attempts,
+/// Settings of a <see cref="RetryPolicy"/>. The defaults: 5 attempts,
 /// exponential backoff from 1 second doubling to at most 60 seconds, with jitter.
 /// </summary>
 public sealed class RetryOptions

@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace PatternsGen.Resilience;
 
 /// <summary>
-/// Retries a failing call with exponential backoff and jitter (the seed's <c>retry_config</c>).
+/// Retries a failing call with exponential backoff and jitter.
 /// The first attempt costs one delegate call and, when it completes synchronously, allocates nothing;
 /// everything else happens only after a failure. Delays run on <see cref="RetryOptions.TimeProvider"/>.
 /// </summary>

@@ -9,7 +9,7 @@ namespace PatternsGen.Sagas;
 /// <summary>
 /// Activities, metrics and log messages of generated sagas; called by generated <c>ExecuteAsync</c>, not
 /// meant to be called directly. One activity per saga (<c>saga {name}</c>) and one per step
-/// (<c>saga {name}/{step}</c>) on the <c>PatternsGen</c> source, tagged with the seed's fields: saga, step,
+/// (<c>saga {name}/{step}</c>) on the <c>PatternsGen</c> source, tagged with: saga, step,
 /// correlation_id, duration_ms. Free when nobody listens: no timestamp, no activity, no allocation.
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
