@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 using PatternsGen.Projections;
+using PatternsGen.Resilience;
 using PatternsGen.Sagas;
 
 namespace PatternsGen.Hosting;
@@ -99,22 +100,35 @@ public sealed class PatternsGenHostingBuilder
     {
         Services.TryAddSingleton<TProjection>();
         Services.AddSingleton<IProjection>(static sp => sp.GetRequiredService<TProjection>());
-        if (!Services.Any(static s => s.ServiceType == typeof(ProjectionsAdded)))
-        {
-            Services.AddSingleton<ProjectionsAdded>();
-            AddBackgroundWork("projections", static (sp, ct) =>
-            {
-                var options = sp.GetService<ProjectionOptions>() ?? new ProjectionOptions
-                {
-                    Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
-                    Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Projections"),
-                };
-                options.TimeProvider = Clock(sp, options.TimeProvider);
-                return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), sp.GetServices<IProjection>(), options).RunAsync(ct);
-            });
-        }
-
+        AddProjectionRunner();
         return this;
+    }
+
+    /// <summary>
+    /// Sets the projections' settings (<see cref="ProjectionOptions"/>) over the defaults: events that still fail are
+    /// parked in the store's dead letters when it keeps them, and logged under <c>PatternsGen.Projections</c>.
+    /// </summary>
+    public PatternsGenHostingBuilder ConfigureProjections(Action<ProjectionOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddSingleton(new ProjectionSettings(configure));
+        return this;
+    }
+
+    /// <summary>The same, read from <paramref name="section"/>: <c>CheckpointEvery</c>, <c>PollInterval</c>, <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>.</summary>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
+    public PatternsGenHostingBuilder ConfigureProjections(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return ConfigureProjections(options =>
+        {
+            section.Read(nameof(options.CheckpointEvery), v => options.CheckpointEvery = v);
+            section.Read(nameof(options.PollInterval), v => options.PollInterval = v);
+            var retry = section.GetSection(nameof(options.Retry));
+            retry.Read(nameof(options.Retry.MaxAttempts), v => options.Retry.MaxAttempts = v);
+            retry.Read(nameof(options.Retry.InitialDelay), v => options.Retry.InitialDelay = v);
+            retry.Read(nameof(options.Retry.MaxDelay), v => options.Retry.MaxDelay = v);
+        });
     }
 
     /// <summary>
@@ -154,6 +168,34 @@ public sealed class PatternsGenHostingBuilder
         return this;
     }
 
+    /// <summary>One hosted runner for every projection, however many are added.</summary>
+    private void AddProjectionRunner()
+    {
+        if (Services.Any(static s => s.ServiceType == typeof(ProjectionsAdded)))
+        {
+            return;
+        }
+
+        Services.AddSingleton<ProjectionsAdded>();
+        AddBackgroundWork("projections", static (sp, ct) =>
+        {
+            var clock = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            var options = new ProjectionOptions
+            {
+                Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
+                Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Projections"),
+                TimeProvider = clock,
+                Retry = new RetryOptions { Name = "projection", TimeProvider = clock },
+            };
+            foreach (var settings in sp.GetServices<ProjectionSettings>())
+            {
+                settings.Configure(options);
+            }
+
+            return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), sp.GetServices<IProjection>(), options).RunAsync(ct);
+        });
+    }
+
     private void AddAs<TStore, TService>()
         where TStore : class
         where TService : class
@@ -173,4 +215,6 @@ public sealed class PatternsGenHostingBuilder
         ReferenceEquals(configured, TimeProvider.System) ? services.GetService<TimeProvider>() ?? configured : configured;
 
     private sealed class ProjectionsAdded;
+
+    private sealed record ProjectionSettings(Action<ProjectionOptions> Configure);
 }

@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+using PatternsGen.Messaging;
+using PatternsGen.EventSourcing;
 using PatternsGen.Hosting.Http;
 
 namespace PatternsGen.Hosting.Tests;
@@ -45,5 +50,33 @@ public sealed class ConfigurationTests
         var publisher = Assert.Throws<InvalidOperationException>(() =>
             new ServiceCollection().AddPatternsGenHosting().AddEventStorePublisher(config.GetSection("PatternsGen:Publisher")));
         Assert.Equal("Configuration 'PatternsGen:Publisher:PollInterval' is 'soon', which is not a time span such as 00:00:05.", publisher.Message);
+    }
+
+    [Fact]
+    public async Task Projection_and_health_settings_from_configuration_take_effect()
+    {
+        var config = Config(("PatternsGen:Projections:Retry:MaxAttempts", "1"), ("PatternsGen:Health:ProjectionLagThreshold", "2"));
+        var parked = new InMemoryDeadLetterQueue();
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider()); // retries would wait forever: only one attempt is configured
+        builder.Services.AddSingleton<ICheckpointStore, InMemoryCheckpointStore>();
+        builder.Services.AddSingleton<IDeadLetterQueue>(parked);
+        builder.Services.AddPatternsGenHosting()
+            .UseEventStore(_ => new InMemoryEventStore())
+            .AddProjection<FailingView>()
+            .ConfigureProjections(config.GetSection("PatternsGen:Projections"));
+        builder.Services.AddHealthChecks().AddPatternsGen(config.GetSection("PatternsGen:Health"));
+        using var host = builder.Build();
+        var store = host.Services.GetRequiredService<IEventStore>();
+        await store.AppendAsync("order-1", ExpectedVersion.NoStream, [new OrderPlaced("order-1", 1m)]);
+        await store.AppendAsync("order-2", ExpectedVersion.NoStream, [new OrderPlaced("order-2", 1m)]);
+
+        var lagging = (await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync()).Entries["patternsgen-projections"];
+        Assert.Equal(HealthStatus.Degraded, lagging.Status); // 2 events behind: the configured threshold, not the default 1,000
+
+        await host.StartAsync();
+        await Eventually.Until(() => parked.ListAsync().AsTask().Result.Count == 2);
+        await host.StopAsync();
     }
 }

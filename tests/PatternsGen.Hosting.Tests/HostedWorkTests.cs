@@ -26,6 +26,13 @@ public partial class RevenueView
     public void Project(OrderPlaced e) => Revenue += e.Total;
 }
 
+/// <summary>A read model that fails on every event: what it cannot project is parked.</summary>
+[Projection]
+public partial class FailingView
+{
+    public void Project(OrderPlaced e) => throw new InvalidOperationException("no such table");
+}
+
 /// <summary>What the handler saw, and a gate a test can hold it at.</summary>
 public sealed class Deliveries
 {
@@ -96,7 +103,7 @@ public sealed class HostedWorkTests : IDisposable
         await store.AppendAsync("order-1", ExpectedVersion.NoStream, [new OrderPlaced("order-1", 30m)]);
         await deliveries.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var view = host.Services.GetRequiredService<RevenueView>();
-        await Until(() => view.Revenue == 30m);
+        await Eventually.Until(() => view.Revenue == 30m);
 
         var report = await host.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
         Assert.Equal(HealthStatus.Healthy, report.Status);
@@ -123,9 +130,9 @@ public sealed class HostedWorkTests : IDisposable
         deliveries.Gate = Deliveries.CompletedGate();
         using var second = Host(deliveries);
         await second.StartAsync();
-        await Until(() => deliveries.Seen.Count == 2);
+        await Eventually.Until(() => deliveries.Seen.Count == 2);
         var checkpoints = second.Services.GetRequiredService<ICheckpointStore>();
-        await Until(() => checkpoints.GetAsync("event-bus").AsTask().Result > 0);
+        await Eventually.Until(() => checkpoints.GetAsync("event-bus").AsTask().Result > 0);
         await second.StopAsync();
 
         Assert.Equal(["order-2", "order-2"], deliveries.Seen);
@@ -155,7 +162,7 @@ public sealed class HostedWorkTests : IDisposable
         var flaky = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "flaky");
         var health = host.Services.GetRequiredService<HealthCheckService>();
 
-        await Until(() => flaky.State == BackgroundWorkState.Restarting);
+        await Eventually.Until(() => flaky.State == BackgroundWorkState.Restarting);
         var report = await health.CheckHealthAsync();
         Assert.Equal(HealthStatus.Unhealthy, report.Entries["patternsgen-background"].Status);
         Assert.Contains("flaky (1 failures, last: the broker is away)", report.Entries["patternsgen-background"].Description);
@@ -192,7 +199,7 @@ public sealed class HostedWorkTests : IDisposable
 
         Assert.Equal(new SagaSummary(nameof(ParcelSaga), "r1", SagaStatus.Completed, 0), await resumed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         var recovery = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "saga-recovery:" + nameof(ParcelSaga));
-        await Until(() => recovery.State == BackgroundWorkState.Completed);
+        await Eventually.Until(() => recovery.State == BackgroundWorkState.Completed);
         await host.StopAsync();
     }
 
@@ -218,16 +225,5 @@ public sealed class HostedWorkTests : IDisposable
 
         await new ProjectionRunner(store, provider.GetRequiredService<ICheckpointStore>(), provider.GetServices<IProjection>()).CatchUpAsync();
         Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["patternsgen-projections"].Status);
-    }
-
-    /// <summary>Waits for work on other threads (a real store, a real host), bounded so a broken test fails.</summary>
-    private static async Task Until(Func<bool> done)
-    {
-        var limit = DateTime.UtcNow.AddSeconds(30);
-        while (!done())
-        {
-            Assert.True(DateTime.UtcNow < limit, "Not done within 30 s.");
-            await Task.Delay(10);
-        }
     }
 }

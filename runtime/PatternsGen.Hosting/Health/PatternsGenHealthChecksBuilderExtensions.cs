@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using PatternsGen.Hosting;
 using PatternsGen.Hosting.Health;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -25,6 +27,19 @@ public static class PatternsGenHealthChecksBuilderExtensions
         builder.Add(Check("patternsgen-dead-letters", HealthStatus.Degraded, tags, (sp, ct) => PatternsGenHealthCheck.DeadLettersAsync(sp, options, ct)));
         builder.Add(Check("patternsgen-circuits", HealthStatus.Degraded, tags, (sp, _) => PatternsGenHealthCheck.CircuitsAsync(sp)));
         return builder;
+    }
+
+    /// <summary>The same, with the thresholds read from <paramref name="section"/>: <c>DeadLetterThreshold</c>, <c>ProjectionLagThreshold</c>, <c>StoreTimeout</c>.</summary>
+    /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
+    public static IHealthChecksBuilder AddPatternsGen(this IHealthChecksBuilder builder, IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        return builder.AddPatternsGen(options =>
+        {
+            section.Read(nameof(options.DeadLetterThreshold), v => options.DeadLetterThreshold = v);
+            section.Read(nameof(options.ProjectionLagThreshold), v => options.ProjectionLagThreshold = v);
+            section.Read(nameof(options.StoreTimeout), v => options.StoreTimeout = v);
+        });
     }
 
     private static HealthCheckRegistration Check(string name, HealthStatus failure, string[] tags, Func<IServiceProvider, CancellationToken, Task<HealthCheckResult>> check) =>
