@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using PatternsGen.Resilience;
 
 namespace PatternsGen.Hosting;
 
@@ -25,6 +26,15 @@ internal static class ConfigurationValues
         {
             set(value);
         }
+    }
+
+    /// <summary>A retry's settings from its section: <c>MaxAttempts</c>, <c>InitialDelay</c>, <c>MaxDelay</c>, <c>Jitter</c>.</summary>
+    public static void ReadRetry(this IConfiguration section, RetryOptions retry)
+    {
+        section.Read(nameof(retry.MaxAttempts), v => retry.MaxAttempts = v);
+        section.Read(nameof(retry.InitialDelay), v => retry.InitialDelay = v);
+        section.Read(nameof(retry.MaxDelay), v => retry.MaxDelay = v);
+        section.Read(nameof(retry.Jitter), v => retry.Jitter = v);
     }
 
     private static void Parse<T>(IConfiguration section, string key, Action<T> set, Func<string, T?> parse, string expected)

@@ -115,7 +115,7 @@ public sealed class PatternsGenHostingBuilder
         return this;
     }
 
-    /// <summary>The same, read from <paramref name="section"/>: <c>CheckpointEvery</c>, <c>PollInterval</c>, <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>.</summary>
+    /// <summary>The same, read from <paramref name="section"/>: <c>CheckpointEvery</c>, <c>PollInterval</c>, <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:Jitter</c>.</summary>
     /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
     public PatternsGenHostingBuilder ConfigureProjections(IConfiguration section)
     {
@@ -124,10 +124,7 @@ public sealed class PatternsGenHostingBuilder
         {
             section.Read(nameof(options.CheckpointEvery), v => options.CheckpointEvery = v);
             section.Read(nameof(options.PollInterval), v => options.PollInterval = v);
-            var retry = section.GetSection(nameof(options.Retry));
-            retry.Read(nameof(options.Retry.MaxAttempts), v => options.Retry.MaxAttempts = v);
-            retry.Read(nameof(options.Retry.InitialDelay), v => options.Retry.InitialDelay = v);
-            retry.Read(nameof(options.Retry.MaxDelay), v => options.Retry.MaxDelay = v);
+            section.GetSection(nameof(options.Retry)).ReadRetry(options.Retry);
         });
     }
 

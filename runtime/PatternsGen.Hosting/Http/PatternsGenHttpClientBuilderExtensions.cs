@@ -24,11 +24,7 @@ public static class PatternsGenHttpClientBuilderExtensions
         {
             section.Read(nameof(options.AttemptTimeout), v => options.AttemptTimeout = v);
             section.Read(nameof(options.TotalTimeout), v => options.TotalTimeout = v);
-            var retry = section.GetSection(nameof(options.Retry));
-            retry.Read(nameof(options.Retry.MaxAttempts), v => options.Retry.MaxAttempts = v);
-            retry.Read(nameof(options.Retry.InitialDelay), v => options.Retry.InitialDelay = v);
-            retry.Read(nameof(options.Retry.MaxDelay), v => options.Retry.MaxDelay = v);
-            retry.Read(nameof(options.Retry.Jitter), v => options.Retry.Jitter = v);
+            section.GetSection(nameof(options.Retry)).ReadRetry(options.Retry);
             var breaker = section.GetSection(nameof(options.CircuitBreaker));
             breaker.Read(nameof(options.CircuitBreaker.FailureThreshold), v => options.CircuitBreaker.FailureThreshold = v);
             breaker.Read(nameof(options.CircuitBreaker.SuccessThreshold), v => options.CircuitBreaker.SuccessThreshold = v);
