@@ -7,7 +7,8 @@ namespace PatternsGen.Hosting;
 /// <summary>
 /// Runs one piece of background work as a hosted service. A failure is logged and the work restarted with
 /// exponential backoff and jitter (1 s, doubling to 60 s), never left silently dead; its <see cref="BackgroundWorkStatus"/>
-/// shows it to the health check meanwhile. On stop the work's token is cancelled and the host waits for it up to its
+/// shows it to the health check meanwhile. An <see cref="ArgumentException"/> is a setting no restart fixes: it stops the
+/// host, as an unhandled failure of a hosted service does, with the error logged. On stop the work's token is cancelled and the host waits for it up to its
 /// shutdown timeout: the publisher and the projections finish what they are handling and move their checkpoints
 /// only past that.
 /// </summary>
@@ -24,6 +25,7 @@ internal sealed partial class BackgroundWork(
             InitialDelay = TimeSpan.FromSeconds(1),
             MaxDelay = TimeSpan.FromSeconds(60),
             TimeProvider = time,
+            ShouldRetry = static error => error is not ArgumentException,
             OnRetry = attempt =>
             {
                 status.Set(BackgroundWorkState.Restarting, attempt.Error);
@@ -46,6 +48,11 @@ internal sealed partial class BackgroundWork(
         {
             // Stopping: a cancellation is the work obeying; anything else still goes on record.
             status.Set(BackgroundWorkState.Stopped, error is OperationCanceledException ? null : error);
+        }
+        catch (ArgumentException error)
+        {
+            status.Set(BackgroundWorkState.Failed, error);
+            throw; // the host logs it and stops: a service running without this work would only look healthy
         }
     }
 

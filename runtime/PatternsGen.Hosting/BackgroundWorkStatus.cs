@@ -17,6 +17,9 @@ public enum BackgroundWorkState
 
     /// <summary>Stopped with the host.</summary>
     Stopped,
+
+    /// <summary>Failed on a setting that restarting cannot fix (an <see cref="ArgumentException"/>): the host is stopped.</summary>
+    Failed,
 }
 
 /// <summary>

@@ -179,6 +179,23 @@ public sealed class HostedWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_setting_no_restart_can_fix_fails_the_work_and_stops_the_host()
+    {
+        using var host = Host(new Deliveries(), services =>
+            services.AddPatternsGenHosting().AddEventStorePublisher(o => (o.Name, o.BatchSize) = ("orders-out", 0)));
+        var stopping = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.Register(() => stopping.TrySetResult());
+
+        await host.StartAsync();
+        await stopping.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var publisher = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "event-store-publisher" && s.LastError is not null);
+        Assert.Equal(BackgroundWorkState.Failed, publisher.State);
+        Assert.Contains("BatchSize", publisher.LastError!.Message, StringComparison.Ordinal);
+        Assert.Equal(1, publisher.Failures); // not restarted
+    }
+
+    [Fact]
     public async Task Saga_runs_a_crashed_process_left_unfinished_are_finished_when_the_host_starts()
     {
         var effects = new MemoryEffects();

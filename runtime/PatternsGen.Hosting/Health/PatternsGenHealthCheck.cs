@@ -43,7 +43,7 @@ internal static class PatternsGenHealthCheck
     /// <summary>Background work that failed and waits to restart: Unhealthy, naming it and its error.</summary>
     public static Task<HealthCheckResult> BackgroundAsync(IServiceProvider services)
     {
-        var failing = services.GetServices<BackgroundWorkStatus>().Where(static w => w.State == BackgroundWorkState.Restarting).ToArray();
+        var failing = services.GetServices<BackgroundWorkStatus>().Where(static w => w.State is BackgroundWorkState.Restarting or BackgroundWorkState.Failed).ToArray();
         return Task.FromResult(failing.Length == 0
             ? HealthCheckResult.Healthy("All background work runs.")
             : HealthCheckResult.Unhealthy(
