@@ -40,7 +40,8 @@ internal sealed class HttpResilience
     }
 
     /// <summary>The pipeline for calls to <paramref name="authority"/> (host:port).</summary>
-    public ResiliencePipeline For(string authority) => _pipelines.GetOrAdd(authority, Create);
+    public ResiliencePipeline For(string authority) =>
+        _pipelines.TryGetValue(authority, out var pipeline) ? pipeline : _pipelines.GetOrAdd(authority, Create);
 
     /// <summary>5xx, 408 Request Timeout and 429 Too Many Requests: worth another attempt, and a sign the backend struggles.</summary>
     public static bool IsTransient(HttpStatusCode status) =>
