@@ -112,6 +112,28 @@ public sealed class HostedWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task A_stop_lets_the_handler_in_flight_finish_and_checkpoints_past_it()
+    {
+        var deliveries = new Deliveries { Gate = new TaskCompletionSource() }; // the handler waits for the test
+        using (var first = Host(deliveries))
+        {
+            await first.StartAsync();
+            await first.Services.GetRequiredService<IEventStore>().AppendAsync("order-3", ExpectedVersion.NoStream, [new OrderPlaced("order-3", 5m)]);
+            await deliveries.Entered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+            var stopping = first.StopAsync(); // within the host's shutdown timeout
+            deliveries.Gate.SetResult();      // the handler finishes while the host stops
+            await stopping;
+            Assert.True(await first.Services.GetRequiredService<ICheckpointStore>().GetAsync("event-bus") > 0);
+        }
+
+        using var second = Host(deliveries);
+        await second.StartAsync();
+        await second.StopAsync();
+        Assert.Equal(["order-3"], deliveries.Seen); // finished once, checkpointed: not delivered again
+    }
+
+    [Fact]
     public async Task A_stop_that_runs_out_of_time_mid_handler_loses_nothing_the_next_start_delivers_it()
     {
         var deliveries = new Deliveries { Gate = new TaskCompletionSource() }; // the handler hangs

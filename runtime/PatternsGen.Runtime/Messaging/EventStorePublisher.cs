@@ -62,7 +62,9 @@ public sealed class EventStorePublisher
 
             await Task.WhenAll(deliveries).ConfigureAwait(false);
             checkpoint = batch[^1].Position;
-            await _checkpoints.SetAsync(_options.Name, checkpoint, ct).ConfigureAwait(false);
+
+            // The batch is handled: record it even when stopping, or the next start delivers it all again.
+            await _checkpoints.SetAsync(_options.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
             delivered += batch.Count;
         }
     }

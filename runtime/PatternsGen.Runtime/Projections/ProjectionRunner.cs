@@ -94,21 +94,30 @@ public sealed class ProjectionRunner
             var checkpoint = await _checkpoints.GetAsync(name, ct).ConfigureAwait(false);
             var projected = 0;
             var unsaved = 0;
-            await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
+            try
             {
-                await ProjectOrParkAsync(lane.Projection, recorded, ct).ConfigureAwait(false);
-                checkpoint = recorded.Position;
-                projected++;
-                if (++unsaved == _options.CheckpointEvery)
+                await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
                 {
-                    await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
-                    unsaved = 0;
+                    await ProjectOrParkAsync(lane.Projection, recorded, ct).ConfigureAwait(false);
+                    checkpoint = recorded.Position;
+                    projected++;
+                    if (++unsaved == _options.CheckpointEvery)
+                    {
+                        await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
+                        unsaved = 0;
+                    }
                 }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested && unsaved > 0)
+            {
+                // Stopping: keep what was projected, or the next start projects it a second time.
+                await _checkpoints.SetAsync(name, checkpoint, CancellationToken.None).ConfigureAwait(false);
+                throw;
             }
 
             if (unsaved > 0)
             {
-                await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
+                await _checkpoints.SetAsync(name, checkpoint, CancellationToken.None).ConfigureAwait(false);
             }
 
             return projected;

@@ -36,6 +36,26 @@ public partial class OrdersView
     }
 }
 
+/// <summary>Counts events, and cancels its run once it has counted <see cref="StopAfter"/> of them, as a host that stops does.</summary>
+[Projection]
+public partial class StoppingCounter
+{
+    public int Count { get; private set; }
+
+    public int StopAfter { get; init; }
+
+    public CancellationTokenSource Stop { get; } = new();
+
+    public void Project(object e, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        if (++Count == StopAfter)
+        {
+            Stop.Cancel();
+        }
+    }
+}
+
 /// <summary>Counts every event; has no ResetAsync.</summary>
 [Projection]
 public partial class EventCounter
@@ -68,6 +88,23 @@ public sealed class ProjectionRunnerTests
         Assert.Equal(2, await runner.CatchUpAsync());
         Assert.Equal("shipped (v2)", _view.Status["o-2"]);
         Assert.Equal(4, _counter.Count);
+    }
+
+    [Fact]
+    public async Task A_pass_stopped_between_checkpoints_keeps_what_it_projected()
+    {
+        for (var i = 0; i < 5; i++)
+        {
+            await _store.AppendAsync($"o-{i}", ExpectedVersion.NoStream, [new OrderPlaced($"o-{i}", 1)]);
+        }
+
+        var counter = new StoppingCounter { StopAfter = 3 };
+        var runner = new ProjectionRunner(_store, _checkpoints, [counter], new ProjectionOptions { CheckpointEvery = 100 });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CatchUpAsync(counter.Stop.Token));
+
+        Assert.Equal(3, counter.Count);
+        Assert.Equal(3, await _checkpoints.GetAsync(typeof(StoppingCounter).FullName!)); // not 0: the next start goes on from the fourth
     }
 
     [Fact]
