@@ -6,11 +6,11 @@ namespace PatternsGen.Hosting;
 
 /// <summary>
 /// Runs one piece of background work as a hosted service. A failure is logged and the work restarted with
-/// exponential backoff and jitter (1 s, doubling to 60 s), never left silently dead; its <see cref="BackgroundWorkStatus"/>
-/// shows it to the health check meanwhile. An <see cref="ArgumentException"/> is a setting no restart fixes: it stops the
-/// host, as an unhandled failure of a hosted service does, with the error logged. On stop the work's token is cancelled and the host waits for it up to its
-/// shutdown timeout: the publisher and the projections finish what they are handling and move their checkpoints
-/// only past that.
+/// exponential backoff and jitter (1 s, doubling to 60 s), never left silently dead; its
+/// <see cref="BackgroundWorkStatus"/> shows it to the health check meanwhile. An <see cref="ArgumentException"/> is a
+/// setting no restart fixes: it stops the host, as an unhandled failure of a hosted service does, with the error
+/// logged. On stop the work's token is cancelled and the host waits for it up to its shutdown timeout: the publisher
+/// and the projections finish what they are handling and move their checkpoints past that.
 /// </summary>
 internal sealed partial class BackgroundWork(
     BackgroundWorkStatus status, Func<IServiceProvider, CancellationToken, Task> work, IServiceProvider services, TimeProvider time, ILogger logger)
