@@ -3,7 +3,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
@@ -48,7 +47,7 @@ public sealed class PatternsGenHostingBuilder
             {
                 Inbox = sp.GetRequiredService<IInbox>(),
                 DeadLetters = sp.GetRequiredService<IDeadLetterQueue>(),
-                Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Messaging"),
+                Logger = sp.Logger("PatternsGen.Messaging"),
             });
         }
 
@@ -69,7 +68,10 @@ public sealed class PatternsGenHostingBuilder
         {
             var bus = sp.GetService<InMemoryEventBus>() ?? throw new InvalidOperationException(
                 "The event store publisher delivers to the bus that AddPatternsGen() registers; call services.AddPatternsGen() in the assembly with the handlers.");
-            options.TimeProvider = Clock(sp, options.TimeProvider);
+            if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
+            {
+                options.TimeProvider = sp.Clock(); // a clock in the container wins over the default, not over one you set
+            }
             return new EventStorePublisher(sp.GetRequiredService<IEventStore>(), bus, Checkpoints(sp, "event store publisher"), options).RunAsync(ct);
         });
     }
@@ -160,8 +162,7 @@ public sealed class PatternsGenHostingBuilder
         var status = new BackgroundWorkStatus(name);
         Services.AddSingleton(status);
         Services.AddSingleton<IHostedService>(sp => new BackgroundWork(
-            status, work, sp, sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Hosting") ?? NullLogger.Instance));
+            status, work, sp, sp.Clock(), sp.Logger("PatternsGen.Hosting") ?? NullLogger.Instance));
         return this;
     }
 
@@ -176,11 +177,11 @@ public sealed class PatternsGenHostingBuilder
         Services.AddSingleton<ProjectionsAdded>();
         AddBackgroundWork("projections", static (sp, ct) =>
         {
-            var clock = sp.GetService<TimeProvider>() ?? TimeProvider.System;
+            var clock = sp.Clock();
             var options = new ProjectionOptions
             {
                 Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
-                Logger = sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Projections"),
+                Logger = sp.Logger("PatternsGen.Projections"),
                 TimeProvider = clock,
                 Retry = new RetryOptions { Name = "projection", TimeProvider = clock },
             };
@@ -206,10 +207,6 @@ public sealed class PatternsGenHostingBuilder
     private static ICheckpointStore Checkpoints(IServiceProvider services, string who) =>
         services.GetService<ICheckpointStore>() ?? throw new InvalidOperationException(
             $"The {who} keep their checkpoints in the event store: call UseEventStore with a store that keeps checkpoints (SQLite, PostgreSQL), or register an ICheckpointStore.");
-
-    // A TimeProvider in the container (a FakeTimeProvider in tests) wins over the default system clock.
-    private static TimeProvider Clock(IServiceProvider services, TimeProvider configured) =>
-        ReferenceEquals(configured, TimeProvider.System) ? services.GetService<TimeProvider>() ?? configured : configured;
 
     private sealed class ProjectionsAdded;
 

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
 using PatternsGen.Hosting;
 using PatternsGen.Hosting.Http;
 
@@ -55,8 +54,7 @@ public static class PatternsGenHttpClientBuilderExtensions
         var name = builder.Name;
         builder.Services.TryAddSingleton<CircuitBreakerRegistry>();
         builder.Services.AddKeyedSingleton(name, (sp, _) => new HttpResilience(
-            name, options, sp.GetRequiredService<CircuitBreakerRegistry>(), sp.GetService<TimeProvider>() ?? TimeProvider.System,
-            sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Http")));
+            name, options, sp.GetRequiredService<CircuitBreakerRegistry>(), sp.Clock(), sp.Logger("PatternsGen.Http")));
         return builder.AddHttpMessageHandler(sp => new ResilienceHttpHandler(sp.GetRequiredKeyedService<HttpResilience>(name)));
     }
 }

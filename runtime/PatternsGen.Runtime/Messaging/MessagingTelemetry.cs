@@ -28,9 +28,8 @@ internal static partial class MessagingTelemetry
         }
     }
 
-    /// <summary>The timestamp a handler's run starts at, taken only while its duration is measured or traced.</summary>
-    public static long StartTimestamp() =>
-        ProcessDuration.Enabled || PatternsGenDiagnostics.ActivitySource.HasListeners() ? Stopwatch.GetTimestamp() : 0;
+    /// <summary>The timestamp a handler's run starts at, taken only while its duration is measured (a span keeps its own).</summary>
+    public static long StartTimestamp() => ProcessDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
 
     /// <summary>The <c>process</c> span of <paramref name="handler"/> over <paramref name="message"/>, or null when nobody listens.</summary>
     public static Activity? StartProcess(string handler, EventMessage message)
