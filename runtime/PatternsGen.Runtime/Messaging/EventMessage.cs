@@ -41,8 +41,11 @@ public sealed class EventMessage
     /// <summary>The message's id; the inbox de-duplicates by it.</summary>
     public Guid MessageId { get; }
 
-    /// <summary>The event's name (<c>[Event("...")]</c>), which topic handlers subscribe to; its type's name when it is not registered.</summary>
-    public string Topic { get; }
+    /// <summary>
+    /// The event's name (<c>[Event("...")]</c>), which topic handlers subscribe to; its type's name when it is not
+    /// registered. A transport sets it to the name a message arrived under when it could not read the event.
+    /// </summary>
+    public string Topic { get; init; }
 
     /// <summary>The ordering key; null for none.</summary>
     public string? Key { get; }

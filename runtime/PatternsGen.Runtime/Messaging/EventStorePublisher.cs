@@ -4,20 +4,21 @@ namespace PatternsGen.Messaging;
 
 /// <summary>
 /// Forwards committed events from an event store's global stream to a bus, with a durable checkpoint:
-/// a batch is read after the checkpoint, delivered, and the checkpoint moves past it only once every
-/// handler has handled or dead-lettered each of its messages. A crash between append and publish, or in
+/// a batch is read after the checkpoint, delivered, and the checkpoint moves past it only once the bus has
+/// confirmed each of its messages (<see cref="IConfirmingEventBus.DeliverAsync"/>: the in-memory bus once every
+/// handler has handled or dead-lettered it, a broker once it holds it). A crash between append and publish, or in
 /// the middle of a batch, loses nothing: the next run delivers again from the checkpoint (handlers that
 /// must not see a message twice use the inbox; the message id is the event id).
 /// </summary>
 public sealed class EventStorePublisher
 {
     private readonly IEventStore _store;
-    private readonly InMemoryEventBus _bus;
+    private readonly IConfirmingEventBus _bus;
     private readonly ICheckpointStore _checkpoints;
     private readonly EventStorePublisherOptions _options;
 
     /// <summary>Creates the publisher.</summary>
-    public EventStorePublisher(IEventStore store, InMemoryEventBus bus, ICheckpointStore checkpoints, EventStorePublisherOptions? options = null)
+    public EventStorePublisher(IEventStore store, IConfirmingEventBus bus, ICheckpointStore checkpoints, EventStorePublisherOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ArgumentNullException.ThrowIfNull(bus);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading.Channels;
 using PatternsGen.Resilience;
 
@@ -16,7 +17,7 @@ namespace PatternsGen.Messaging;
 /// events through an <see cref="EventStorePublisher"/>, which forwards them from the event store with a
 /// durable checkpoint, and nothing is lost.
 /// </remarks>
-public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
+public sealed class InMemoryEventBus : IConfirmingEventBus, IAsyncDisposable
 {
     private readonly EventHandlerRegistration[] _handlers;
     private readonly Dictionary<string, int> _byName;
@@ -174,6 +175,7 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
 
     private void Route(EventMessage message, int[] handlers, Tracker? tracker)
     {
+        var publisher = Activity.Current; // the handler's span continues the publisher's trace, with its baggage
         foreach (var handler in handlers)
         {
             // One key, one handler: always the same lane, so those messages stay in order. Without a key,
@@ -182,7 +184,7 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
             var spread = message.Key is { } key ? StringComparer.Ordinal.GetHashCode(key) : message.MessageId.GetHashCode();
             var lane = (int)((uint)HashCode.Combine(spread, handler) % (uint)_lanes.Length);
             Interlocked.Increment(ref _pending);
-            if (!_lanes[lane].Writer.TryWrite(new Delivery(this, message, _handlers[handler], tracker)))
+            if (!_lanes[lane].Writer.TryWrite(new Delivery(this, message, _handlers[handler], tracker, publisher)))
             {
                 Done();
                 throw new ObjectDisposedException(nameof(InMemoryEventBus), "The bus is stopping and takes no more messages.");
@@ -215,7 +217,15 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     {
         var (message, handler) = (delivery.Message, delivery.Handler);
         var started = MessagingTelemetry.StartTimestamp();
-        var activity = MessagingTelemetry.StartProcess(handler.Name, message);
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message, delivery.Publisher?.Context ?? default);
+        if (activity is not null && delivery.Publisher is { } publisher)
+        {
+            foreach (var (name, value) in publisher.Baggage)
+            {
+                activity.AddBaggage(name, value);
+            }
+        }
+
         Exception? failed = null;
         try
         {
@@ -291,8 +301,10 @@ public sealed class InMemoryEventBus : IEventBus, IAsyncDisposable
     }
 
     /// <summary>One message for one handler. A class: the retry loop counts attempts in it.</summary>
-    private sealed class Delivery(InMemoryEventBus bus, EventMessage message, EventHandlerRegistration handler, Tracker? tracker)
+    private sealed class Delivery(InMemoryEventBus bus, EventMessage message, EventHandlerRegistration handler, Tracker? tracker, Activity? publisher)
     {
+        public Activity? Publisher { get; } = publisher;
+
         public InMemoryEventBus Bus { get; } = bus;
 
         public EventMessage Message { get; } = message;

@@ -31,18 +31,21 @@ internal static partial class MessagingTelemetry
     /// <summary>The timestamp a handler's run starts at, taken only while its duration is measured (a span keeps its own).</summary>
     public static long StartTimestamp() => ProcessDuration.Enabled ? Stopwatch.GetTimestamp() : 0;
 
-    /// <summary>The <c>process</c> span of <paramref name="handler"/> over <paramref name="message"/>, or null when nobody listens.</summary>
-    public static Activity? StartProcess(string handler, EventMessage message)
+    /// <summary>
+    /// The <c>process</c> span of <paramref name="handler"/> over <paramref name="message"/>, or null when nobody listens.
+    /// A transport passes the publisher's context as <paramref name="parent"/> and names itself in <paramref name="system"/>.
+    /// </summary>
+    public static Activity? StartProcess(string handler, EventMessage message, ActivityContext parent = default, string system = System)
     {
         if (!PatternsGenDiagnostics.ActivitySource.HasListeners())
         {
             return null; // before building the name: an unobserved message allocates nothing here
         }
 
-        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("process " + message.Topic, ActivityKind.Consumer);
+        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("process " + message.Topic, ActivityKind.Consumer, parent);
         if (activity is not null)
         {
-            activity.SetTag("messaging.system", System);
+            activity.SetTag("messaging.system", system);
             activity.SetTag("messaging.operation.type", "process");
             activity.SetTag("messaging.operation.name", "process");
             activity.SetTag("messaging.destination.name", message.Topic);
@@ -55,8 +58,30 @@ internal static partial class MessagingTelemetry
         return activity;
     }
 
+    /// <summary>The <c>send</c> span of publishing <paramref name="message"/> through <paramref name="system"/>, or null when nobody listens.</summary>
+    public static Activity? StartSend(EventMessage message, string system)
+    {
+        if (!PatternsGenDiagnostics.ActivitySource.HasListeners())
+        {
+            return null;
+        }
+
+        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("send " + message.Topic, ActivityKind.Producer);
+        if (activity is not null)
+        {
+            activity.SetTag("messaging.system", system);
+            activity.SetTag("messaging.operation.type", "send");
+            activity.SetTag("messaging.operation.name", "send");
+            activity.SetTag("messaging.destination.name", message.Topic);
+            activity.SetTag("messaging.message.id", message.MessageId.ToString());
+            activity.SetTag("messaging.message.conversation_id", message.CorrelationId);
+        }
+
+        return activity;
+    }
+
     /// <summary>Ends a handler's run: its span and its duration, with <c>error.type</c> when it failed.</summary>
-    public static void Processed(Activity? activity, string handler, EventMessage message, long started, Exception? error)
+    public static void Processed(Activity? activity, string handler, EventMessage message, long started, Exception? error, string system = System)
     {
         if (error is not null)
         {
@@ -69,7 +94,7 @@ internal static partial class MessagingTelemetry
         {
             ProcessDuration.Record(
                 Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>("messaging.system", System),
+                new KeyValuePair<string, object?>("messaging.system", system),
                 new KeyValuePair<string, object?>("messaging.operation.name", "process"),
                 new KeyValuePair<string, object?>("messaging.destination.name", message.Topic),
                 new KeyValuePair<string, object?>("messaging.consumer.group.name", handler),
