@@ -16,9 +16,9 @@ internal sealed class ConfirmedPublisher(IConnection connection) : IAsyncDisposa
 
     public async ValueTask PublishAsync(string exchange, string routingKey, BasicProperties properties, ReadOnlyMemory<byte> body, CancellationToken ct)
     {
-        var channel = _channel is { IsOpen: true } open ? open : await OpenAsync(ct).ConfigureAwait(false);
         try
         {
+            var channel = _channel is { IsOpen: true } open ? open : await OpenAsync(ct).ConfigureAwait(false);
             await channel.BasicPublishAsync(exchange, routingKey, mandatory: true, properties, body, ct).ConfigureAwait(false);
         }
         catch (PublishReturnException returned)
@@ -45,6 +45,12 @@ internal sealed class ConfirmedPublisher(IConnection connection) : IAsyncDisposa
             if (_channel is { IsOpen: true } open)
             {
                 return open;
+            }
+
+            if (!connection.IsOpen)
+            {
+                // The client is recovering the connection, and this channel with it.
+                throw new AlreadyClosedException(connection.CloseReason!);
             }
 
             if (_channel is not null)
