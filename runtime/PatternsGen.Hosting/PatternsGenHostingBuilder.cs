@@ -56,8 +56,8 @@ public sealed class PatternsGenHostingBuilder
 
     /// <summary>
     /// Runs an <see cref="EventStorePublisher"/> in the background: every event appended to the store, by this
-    /// process or another, is delivered to the bus's handlers, and the checkpoint moves only past what they handled
-    /// or dead-lettered. Needs the store (<see cref="UseEventStore"/>) to keep checkpoints, and the bus that the
+    /// process or another, is delivered to the bus, and the checkpoint moves only past what the bus confirmed: handled or
+    /// dead-lettered in memory, stored by the broker with RabbitMQ. Needs the store (<see cref="UseEventStore"/>) to keep checkpoints, and the bus that the
     /// generated <c>AddPatternsGen()</c> registers.
     /// </summary>
     public PatternsGenHostingBuilder AddEventStorePublisher(Action<EventStorePublisherOptions>? configure = null)
@@ -66,8 +66,9 @@ public sealed class PatternsGenHostingBuilder
         configure?.Invoke(options);
         return AddBackgroundWork("event-store-publisher", (sp, ct) =>
         {
-            var bus = sp.GetService<InMemoryEventBus>() ?? throw new InvalidOperationException(
-                "The event store publisher delivers to the bus that AddPatternsGen() registers; call services.AddPatternsGen() in the assembly with the handlers.");
+            var bus = sp.GetService<IEventBus>() as IConfirmingEventBus ?? throw new InvalidOperationException(
+                "The event store publisher delivers to the registered bus, which must confirm deliveries (the in-memory bus that AddPatternsGen() " +
+                "registers, or a broker's such as UseRabbitMq); call services.AddPatternsGen() in the assembly with the handlers.");
             if (ReferenceEquals(options.TimeProvider, TimeProvider.System))
             {
                 options.TimeProvider = sp.Clock(); // a clock in the container wins over the default, not over one you set

@@ -320,6 +320,18 @@ public sealed partial class RabbitMqEventBus : IConfirmingEventBus, IAsyncDispos
 
     internal EventEncoder Encoder => _json;
 
+    /// <summary>How many letters the dead-letter queue holds, as the broker counts them (no walk).</summary>
+    internal async Task<long> CountDeadLettersAsync(CancellationToken ct)
+    {
+        if (_publishing is not { IsOpen: true } connection || _handlers.Length == 0)
+        {
+            return 0;
+        }
+
+        await using var channel = await connection.CreateChannelAsync(cancellationToken: ct).ConfigureAwait(false);
+        return (await channel.QueueDeclarePassiveAsync(_topology.DeadLetterQueue, ct).ConfigureAwait(false)).MessageCount;
+    }
+
     internal EventHandlerRegistration? HandlerOf(string? queue) => _topology.HandlerOf(queue, _handlers);
 
     private static InvalidOperationException NotStarted() => new("The bus is not started: call StartAsync first (the hosting package does this when the host starts).");

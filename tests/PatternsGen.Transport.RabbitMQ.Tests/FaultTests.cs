@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using PatternsGen.Hosting.Tests;
 using PatternsGen.Messaging.RabbitMQ;
 using PatternsGen.Transport.RabbitMQ.Worker;
@@ -140,6 +142,54 @@ public sealed class FaultTests(ITestOutputHelper output)
         {
             await Rabbitmqctl.RunAsync("start_app"); // whatever failed above, leave a running broker to the other tests
             await StopAllAsync(workers);
+        }
+    }
+
+    [SkippableFact]
+    public async Task The_broker_health_check_is_unhealthy_while_the_broker_is_away_and_healthy_once_it_is_back()
+    {
+        Skip.If(!Rabbitmqctl.Available, "rabbitmqctl is not on the PATH (or not allowed): this test stops the broker with it.");
+        var handler = new PatternsGen.Messaging.EventHandlerRegistration("Health.Noop", typeof(OrderPlaced), null, false, (_, _, _) => default);
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Services.AddSingleton(new PatternsGen.Messaging.EventHandlerSet([handler]));
+        builder.Services.AddPatternsGenHosting().UseRabbitMq(bus =>
+        {
+            bus.ConnectionString = Broker.ConnectionString();
+            bus.ServiceName = Broker.UniqueName("health");
+            bus.Exchange = Broker.UniqueName("events");
+        });
+        builder.Services.AddHealthChecks().AddPatternsGen();
+        using var host = builder.Build();
+        var bus = host.Services.GetRequiredService<RabbitMqEventBus>();
+        var health = host.Services.GetRequiredService<HealthCheckService>();
+        await host.StartAsync();
+        try
+        {
+            Assert.Equal(HealthStatus.Healthy, (await health.CheckHealthAsync()).Entries["patternsgen-broker"].Status);
+
+            await Rabbitmqctl.RunAsync("stop_app");
+            var away = (await health.CheckHealthAsync()).Entries["patternsgen-broker"];
+            Assert.Equal(HealthStatus.Unhealthy, away.Status);
+            Assert.Contains("Not connected to RabbitMQ amqp://guest:***@", away.Description);
+
+            await Rabbitmqctl.RunAsync("start_app");
+            await Until(async () => (await health.CheckHealthAsync()).Entries["patternsgen-broker"].Status == HealthStatus.Healthy, TimeSpan.FromSeconds(60));
+        }
+        finally
+        {
+            await Rabbitmqctl.RunAsync("start_app");
+            await host.StopAsync();
+            await Broker.DeleteAsync(bus.Options, bus.Handlers);
+        }
+    }
+
+    private static async Task Until(Func<Task<bool>> done, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(clock.Elapsed < limit, $"Not done within {limit}.");
+            await Task.Delay(50);
         }
     }
 

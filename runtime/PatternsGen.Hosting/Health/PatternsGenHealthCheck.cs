@@ -84,15 +84,37 @@ internal static class PatternsGenHealthCheck
     /// <summary>Dead letters at or above the threshold: Degraded, with their number.</summary>
     public static async Task<HealthCheckResult> DeadLettersAsync(IServiceProvider services, PatternsGenHealthOptions options, CancellationToken ct)
     {
-        if (services.GetService<IDeadLetterQueue>() is not { } queue)
+        var queue = services.GetService<IDeadLetterQueue>();
+        var brokers = services.GetServices<IBrokerHealth>().ToArray();
+        if (queue is null && brokers.Length == 0)
         {
             return HealthCheckResult.Healthy("No dead-letter queue is registered.");
         }
 
-        var count = (await queue.ListAsync(ct).ConfigureAwait(false)).Count;
+        var count = queue is null ? 0 : (await queue.ListAsync(ct).ConfigureAwait(false)).Count;
+        foreach (var broker in brokers)
+        {
+            count += (int)Math.Min(int.MaxValue, await broker.CountDeadLettersAsync(ct).ConfigureAwait(false));
+        }
+
         return count < options.DeadLetterThreshold
             ? HealthCheckResult.Healthy($"{count} dead letters.")
             : HealthCheckResult.Degraded($"{count} dead letters wait to be replayed or removed (threshold {options.DeadLetterThreshold}).");
+    }
+
+    /// <summary>Every broker the bus uses is connected; Unhealthy, naming the ones that are not, while they reconnect.</summary>
+    public static Task<HealthCheckResult> BrokerAsync(IServiceProvider services)
+    {
+        var brokers = services.GetServices<IBrokerHealth>().ToArray();
+        if (brokers.Length == 0)
+        {
+            return Task.FromResult(HealthCheckResult.Healthy("No broker: the bus is in memory."));
+        }
+
+        var down = brokers.Where(static b => !b.IsConnected).Select(static b => b.Broker).ToArray();
+        return Task.FromResult(down.Length == 0
+            ? HealthCheckResult.Healthy("Connected to " + string.Join(", ", brokers.Select(static b => b.Broker)) + ".")
+            : HealthCheckResult.Unhealthy("Not connected to " + string.Join(", ", down) + "; reconnecting."));
     }
 
     /// <summary>Open circuits: Degraded, naming them; calls to those dependencies fail fast meanwhile.</summary>

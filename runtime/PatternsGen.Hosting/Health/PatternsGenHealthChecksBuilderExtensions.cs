@@ -9,10 +9,11 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class PatternsGenHealthChecksBuilderExtensions
 {
     /// <summary>
-    /// Adds five checks, tagged <c>patternsgen</c>: <c>patternsgen-store</c> (the event store answers),
+    /// Adds six checks, tagged <c>patternsgen</c>: <c>patternsgen-store</c> (the event store answers),
+    /// <c>patternsgen-broker</c> (the bus is connected to its broker, when it has one),
     /// <c>patternsgen-background</c> (no background work is failing), <c>patternsgen-projections</c> (no projection is
-    /// <see cref="PatternsGenHealthOptions.ProjectionLagThreshold"/> events behind), <c>patternsgen-dead-letters</c> (fewer dead letters
-    /// than <see cref="PatternsGenHealthOptions.DeadLetterThreshold"/>) and <c>patternsgen-circuits</c> (every circuit
+    /// <see cref="PatternsGenHealthOptions.ProjectionLagThreshold"/> events behind), <c>patternsgen-dead-letters</c> (fewer dead letters,
+    /// the store's and the broker's, than <see cref="PatternsGenHealthOptions.DeadLetterThreshold"/>) and <c>patternsgen-circuits</c> (every circuit
     /// breaker of a resilient client is closed).
     /// </summary>
     public static IHealthChecksBuilder AddPatternsGen(this IHealthChecksBuilder builder, Action<PatternsGenHealthOptions>? configure = null)
@@ -22,6 +23,7 @@ public static class PatternsGenHealthChecksBuilderExtensions
         configure?.Invoke(options);
         string[] tags = ["patternsgen"];
         builder.Add(Check("patternsgen-store", HealthStatus.Unhealthy, tags, (sp, ct) => PatternsGenHealthCheck.StoreAsync(sp, options, ct)));
+        builder.Add(Check("patternsgen-broker", HealthStatus.Unhealthy, tags, (sp, _) => PatternsGenHealthCheck.BrokerAsync(sp)));
         builder.Add(Check("patternsgen-background", HealthStatus.Unhealthy, tags, (sp, _) => PatternsGenHealthCheck.BackgroundAsync(sp)));
         builder.Add(Check("patternsgen-projections", HealthStatus.Degraded, tags, (sp, ct) => PatternsGenHealthCheck.ProjectionsAsync(sp, options, ct)));
         builder.Add(Check("patternsgen-dead-letters", HealthStatus.Degraded, tags, (sp, ct) => PatternsGenHealthCheck.DeadLettersAsync(sp, options, ct)));
