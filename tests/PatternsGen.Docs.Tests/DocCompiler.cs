@@ -36,6 +36,8 @@ public static class DocCompiler
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollection),
             typeof(Microsoft.Extensions.DependencyInjection.ServiceCollectionContainerBuilderExtensions),
             typeof(PatternsGen.Hosting.PatternsGenHostingBuilder),
+            typeof(PatternsGen.Messaging.RabbitMQ.RabbitMqEventBus),
+            typeof(RabbitMQ.Client.IConnection),
             typeof(OpenTelemetry.Trace.TracerProviderBuilder),
             typeof(OpenTelemetry.Sdk),
             typeof(Microsoft.Extensions.DependencyInjection.OpenTelemetryServicesExtensions),

@@ -11,7 +11,7 @@ public sealed class PackageContentTests(PackedPackages packages)
     {
         var ids = System.IO.Directory.GetFiles(packages.Directory, "*.nupkg").Select(static p => Path.GetFileName(p)).Order().ToArray();
 
-        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg", "PatternsGen.Hosting.0.1.0.nupkg", "PatternsGen.Mcp.0.1.0.nupkg"], ids);
+        Assert.Equal(["PatternsGen.0.1.0.nupkg", "PatternsGen.EventStore.PostgreSql.0.1.0.nupkg", "PatternsGen.EventStore.Sqlite.0.1.0.nupkg", "PatternsGen.Hosting.0.1.0.nupkg", "PatternsGen.Mcp.0.1.0.nupkg", "PatternsGen.Transport.RabbitMQ.0.1.0.nupkg"], ids);
     }
 
     [Fact]
@@ -75,6 +75,18 @@ public sealed class PackageContentTests(PackedPackages packages)
             dependencies);
         Assert.Contains("lib/net8.0/PatternsGen.Hosting.dll", Entries("PatternsGen.Hosting.0.1.0.nupkg"));
         Assert.Contains("README.md", Entries("PatternsGen.Hosting.0.1.0.nupkg"));
+    }
+
+    [Fact]
+    public void The_RabbitMQ_transport_depends_on_PatternsGen_its_hosting_and_the_official_client_only()
+    {
+        var nuspec = Nuspec("PatternsGen.Transport.RabbitMQ.0.1.0.nupkg");
+        var dependencies = nuspec.Descendants().Where(static e => e.Name.LocalName == "dependency")
+            .Select(static e => e.Attribute("id")!.Value).Distinct().Order().ToArray();
+
+        Assert.Equal(["PatternsGen", "PatternsGen.Hosting", "RabbitMQ.Client"], dependencies);
+        Assert.Contains("lib/net8.0/PatternsGen.Transport.RabbitMQ.dll", Entries("PatternsGen.Transport.RabbitMQ.0.1.0.nupkg"));
+        Assert.Contains("README.md", Entries("PatternsGen.Transport.RabbitMQ.0.1.0.nupkg"));
     }
 
     private string[] Entries(string package)
