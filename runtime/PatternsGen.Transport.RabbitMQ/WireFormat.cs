@@ -23,20 +23,20 @@ internal static class WireFormat
     /// <summary>The properties and headers of <paramref name="message"/>; the publisher's trace context goes in when there is one.</summary>
     public static BasicProperties Properties(EventMessage message, Activity? context)
     {
-        var headers = new Dictionary<string, object?>(4);
+        Dictionary<string, object?>? headers = null; // none for a message with nothing to say beyond its properties
         if (message.Key is { } key)
         {
-            headers[KeyHeader] = key;
-            headers[SequenceHeader] = message.Sequence;
+            headers = new Dictionary<string, object?>(4) { [KeyHeader] = key, [SequenceHeader] = message.Sequence };
         }
 
         if (message.CausationId is { } causation)
         {
-            headers[CausationHeader] = causation;
+            (headers ??= new Dictionary<string, object?>(4))[CausationHeader] = causation;
         }
 
         if (context is not null)
         {
+            headers ??= new Dictionary<string, object?>(4);
             DistributedContextPropagator.Current.Inject(context, headers, static (carrier, name, value) =>
             {
                 if (value is not null)

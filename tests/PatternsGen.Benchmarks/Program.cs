@@ -2,9 +2,15 @@ using BenchmarkDotNet.Running;
 
 // dotnet run -c Release --project tests/PatternsGen.Benchmarks -- --filter '*'
 // dotnet run -c Release --project tests/PatternsGen.Benchmarks -- build-time [types] [runs]
+// dotnet run -c Release --project tests/PatternsGen.Benchmarks -- rabbitmq [messages] [rounds]
 if (args is ["build-time", ..])
 {
     return await PatternsGen.Benchmarks.Generators.BuildTime.RunAsync(args);
+}
+
+if (args is ["rabbitmq", ..])
+{
+    return await PatternsGen.Benchmarks.Transports.RabbitMqThroughput.RunAsync(args);
 }
 
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
