@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Sqlite;
@@ -9,7 +10,9 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddPatternsGen();                  // generated: this assembly's handlers, and the bus
 builder.Services.AddPatternsGenHosting()
-    .UseEventStore(_ => new SqliteEventStore("Data Source=orders.db", new EventStoreOptions { JsonOptions = OrdersJson.Default.Options }))
+    .UseEventStore(_ => new SqliteEventStore(
+        builder.Configuration.GetConnectionString("orders") ?? "Data Source=orders.db",
+        new EventStoreOptions { JsonOptions = OrdersJson.Default.Options }))
     .AddEventStorePublisher()                       // stored events → handlers, with a durable checkpoint
     .AddProjection<RevenueView>();                  // kept up to date in the background
 builder.Services.AddHttpClient<PaymentsClient>(c => c.BaseAddress = new Uri("http://127.0.0.1:5081/"))
