@@ -217,4 +217,107 @@ public sealed class RabbitMqBusTests
             await Broker.DeleteAsync(first.Options, first.Handlers);
         }
     }
+
+    [SkippableFact]
+    public async Task Keys_stay_in_order_across_two_instances_of_a_service()
+    {
+        var (service, exchange) = (Broker.UniqueName("ordered"), Broker.UniqueName("events"));
+        var seen = new ConcurrentDictionary<string, List<long>>();
+        EventHandlerRegistration Ordered() => Handler("Ordered.Record", async (_, context, _) =>
+        {
+            await Task.Yield();
+            var list = seen.GetOrAdd(context.Key!, _ => []);
+            lock (list)
+            {
+                list.Add(context.Sequence);
+            }
+        });
+        await using var first = new RabbitMqEventBus([Ordered()], Broker.Options(service, exchange));
+        await using var second = new RabbitMqEventBus([Ordered()], Broker.Options(service, exchange));
+        try
+        {
+            await first.StartAsync();
+            await second.StartAsync();
+            for (var sequence = 1; sequence <= 40; sequence++)
+            {
+                for (var k = 0; k < 10; k++)
+                {
+                    await first.PublishAsync(new EventMessage(new OrderPlaced("k" + k, sequence), key: "stream-" + k, sequence: sequence));
+                }
+            }
+
+            await Eventually.Until(() => seen.Values.Sum(l => l.Count) == 400);
+            Assert.All(seen, pair => Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), pair.Value));
+        }
+        finally
+        {
+            await Broker.DeleteAsync(first.Options, first.Handlers);
+        }
+    }
+
+    [SkippableFact]
+    public async Task A_message_no_consumer_ever_finishes_is_dead_lettered_by_the_broker_after_the_delivery_limit()
+    {
+        var (service, exchange) = (Broker.UniqueName("crashy"), Broker.UniqueName("events"));
+        RabbitMqBusOptions Options()
+        {
+            var options = Broker.Options(service, exchange);
+            options.DeliveryLimit = 2;
+            options.Partitions = 0;
+            return options;
+        }
+
+        var entered = 0;
+        EventHandlerRegistration Hangs() => Handler("Crashy.Hang", async (_, _, ct) =>
+        {
+            Interlocked.Increment(ref entered);
+            await Task.Delay(Timeout.Infinite, ct); // as good as a crash: no verdict until the instance goes
+        });
+
+        // Three instances in turn take the message and stop without a verdict, as crashing processes would.
+        for (var instance = 1; instance <= 3; instance++)
+        {
+            await using var bus = new RabbitMqEventBus([Hangs()], Options());
+            await bus.StartAsync();
+            if (instance == 1)
+            {
+                await bus.PublishAsync(new OrderPlaced("crash", 1));
+            }
+
+            var before = instance - 1;
+            await Eventually.Until(() => Volatile.Read(ref entered) > before);
+            await bus.StopAsync(new CancellationToken(canceled: true));
+        }
+
+        await using var inspector = new RabbitMqEventBus([Hangs()], Options());
+        try
+        {
+            await inspector.StartAsync();
+            await inspector.StopAsync(); // consumes nothing: only here to read the letters
+            var letter = Assert.Single(await EventuallyAsync(() => inspector.DeadLetters.ListAsync()));
+            Assert.Equal("Crashy.Hang", letter.Handler);
+            Assert.Equal("RabbitMQ.delivery_limit", letter.ErrorType);
+            Assert.Contains("crashed", letter.Error);
+            Assert.Equal(new OrderPlaced("crash", 1), letter.Message.Event);
+        }
+        finally
+        {
+            await Broker.DeleteAsync(inspector.Options, inspector.Handlers);
+        }
+    }
+
+    private static async Task<IReadOnlyList<DeadLetter>> EventuallyAsync(Func<ValueTask<IReadOnlyList<DeadLetter>>> list)
+    {
+        var limit = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var letters = await list();
+            if (letters.Count > 0 || DateTime.UtcNow > limit)
+            {
+                return letters;
+            }
+
+            await Task.Delay(20);
+        }
+    }
 }
