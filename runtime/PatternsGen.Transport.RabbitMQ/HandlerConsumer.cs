@@ -35,13 +35,31 @@ internal sealed class HandlerConsumer(RabbitMqEventBus bus, EventHandlerRegistra
         }
         catch (Exception error)
         {
-            // The outcome could not be made safe (the broker went away mid-way). The message stays unacknowledged
-            // and comes back; the inbox keeps a handler that finished from running twice.
+            // The outcome could not be made safe (the broker went away mid-way). The message goes back to the queue:
+            // with its channel if that closed, else after a pause, so that a broker in trouble is not hammered.
+            // The inbox keeps a handler that finished from running twice.
             bus.LogUnsettled(Handler, properties.MessageId, error);
+            await ReturnLaterAsync(deliveryTag).ConfigureAwait(false);
         }
         finally
         {
             bus.Exit();
+        }
+    }
+
+    private async Task ReturnLaterAsync(ulong deliveryTag)
+    {
+        try
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1), bus.Options.Retry.TimeProvider).ConfigureAwait(false);
+            if (Channel.IsOpen)
+            {
+                await Channel.BasicNackAsync(deliveryTag, multiple: false, requeue: true, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            // The channel closed meanwhile: the broker has taken the message back itself.
         }
     }
 }

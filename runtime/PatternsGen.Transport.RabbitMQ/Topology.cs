@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Numerics;
 using PatternsGen.EventSourcing;
 using RabbitMQ.Client;
+using RabbitMQ.Client.Exceptions;
 
 namespace PatternsGen.Messaging.RabbitMQ;
 
@@ -74,7 +75,22 @@ internal sealed class Topology
     }
 
     /// <summary>Declares the exchange (all a publisher needs) and, for each handler, its queues and bindings and the dead-letter queue.</summary>
+    /// <exception cref="EventBusException">The broker refused a declaration: a queue or exchange exists with other settings.</exception>
     public async Task DeclareAsync(IChannel channel, IReadOnlyList<EventHandlerRegistration> handlers, CancellationToken ct)
+    {
+        try
+        {
+            await DeclareAllAsync(channel, handlers, ct).ConfigureAwait(false);
+        }
+        catch (OperationInterruptedException refused) when (refused.ShutdownReason?.ReplyCode == 406)
+        {
+            throw new EventBusException(
+                $"RabbitMQ refused to declare service '{_options.ServiceName}''s topology: {refused.ShutdownReason.ReplyText}. A queue or exchange of that name exists " +
+                "with other settings (another DeliveryLimit, or made by another tool). Keep the settings it was made with, or drain and delete it (rabbitmqctl delete_queue <name>).", refused);
+        }
+    }
+
+    private async Task DeclareAllAsync(IChannel channel, IReadOnlyList<EventHandlerRegistration> handlers, CancellationToken ct)
     {
         await channel.ExchangeDeclareAsync(Exchange, ExchangeType.Direct, durable: true, autoDelete: false, cancellationToken: ct).ConfigureAwait(false);
         if (handlers.Count == 0)

@@ -306,6 +306,29 @@ public sealed class RabbitMqBusTests
         }
     }
 
+    [SkippableFact]
+    public async Task A_queue_made_with_other_settings_is_refused_with_what_to_do()
+    {
+        var (service, exchange) = (Broker.UniqueName("changed"), Broker.UniqueName("events"));
+        var handler = Handler("Changed.Handle", (_, _, _) => default);
+        await using var first = new RabbitMqEventBus([handler], Broker.Options(service, exchange));
+        try
+        {
+            await first.StartAsync();
+            var changed = Broker.Options(service, exchange);
+            changed.DeliveryLimit = 10;
+            await using var second = new RabbitMqEventBus([handler], changed);
+
+            var error = await Assert.ThrowsAsync<EventBusException>(() => second.StartAsync());
+            Assert.Contains("x-delivery-limit", error.Message);
+            Assert.Contains("rabbitmqctl delete_queue", error.Message);
+        }
+        finally
+        {
+            await Broker.DeleteAsync(first.Options, first.Handlers);
+        }
+    }
+
     private static async Task<IReadOnlyList<DeadLetter>> EventuallyAsync(Func<ValueTask<IReadOnlyList<DeadLetter>>> list)
     {
         var limit = DateTime.UtcNow.AddSeconds(30);
