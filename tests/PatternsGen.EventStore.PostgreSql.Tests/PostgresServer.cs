@@ -1,3 +1,5 @@
+using PatternsGen.Tests;
+
 namespace PatternsGen.EventStore.PostgreSql.Tests;
 
 /// <summary>
@@ -8,20 +10,6 @@ internal static class PostgresServer
 {
     public const string Variable = "PATTERNSGEN_PG";
 
-    public static string ConnectionString()
-    {
-        var value = Environment.GetEnvironmentVariable(Variable);
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            return value;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") is "true" or "1")
-        {
-            throw new InvalidOperationException($"{Variable} is not set. CI must run the PostgreSQL tests: .ci/run starts the server and sets it.");
-        }
-
-        Skip.If(true, $"{Variable} is not set; see docs/testing.md to run the PostgreSQL tests.");
-        throw new InvalidOperationException("unreachable");
-    }
+    public static string ConnectionString() =>
+        ExternalServer.Require(Variable, "PostgreSQL", "see docs/testing.md to run the PostgreSQL tests.");
 }

@@ -1,5 +1,6 @@
 using PatternsGen.Messaging;
 using PatternsGen.Messaging.RabbitMQ;
+using PatternsGen.Tests;
 using RabbitMQ.Client;
 
 namespace PatternsGen.Transport.RabbitMQ.Tests;
@@ -12,22 +13,9 @@ internal static class Broker
 {
     public const string Variable = "PATTERNSGEN_RABBITMQ";
 
-    public static string ConnectionString()
-    {
-        var value = Environment.GetEnvironmentVariable(Variable);
-        if (!string.IsNullOrWhiteSpace(value))
-        {
-            return value;
-        }
-
-        if (Environment.GetEnvironmentVariable("CI") is "true" or "1")
-        {
-            throw new InvalidOperationException($"{Variable} is not set. CI must run the RabbitMQ tests: .ci/run installs and starts the broker and sets it.");
-        }
-
-        Skip.If(true, $"{Variable} is not set. Start a broker (apt-get install rabbitmq-server && service rabbitmq-server start) and set it to amqp://guest:guest@127.0.0.1:5672/.");
-        throw new InvalidOperationException("unreachable");
-    }
+    public static string ConnectionString() =>
+        ExternalServer.Require(Variable, "RabbitMQ",
+            "start a broker (apt-get install rabbitmq-server && service rabbitmq-server start) and set it to amqp://guest:guest@127.0.0.1:5672/.");
 
     /// <summary>Options in names no other test uses: a service and an exchange of their own.</summary>
     public static RabbitMqBusOptions Options(string service, string exchange, RetryShape? retry = null) => new()
