@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using Npgsql;
 using NpgsqlTypes;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 
@@ -17,7 +18,7 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// database. Pass the store where an <see cref="ICheckpointStore"/>, <see cref="IInbox"/> or
 /// <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
-public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, IAsyncDisposable, IDisposable, ISqlDialect, ISqlMessageStore
+public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, IAsyncDisposable, IDisposable, ISqlDialect, ISqlMessageStore
 {
     private const string UniqueViolation = "23505";
 

@@ -12,6 +12,7 @@ internal sealed class PostgresSchema
         var checkpoints = s + ".patternsgen_checkpoints";
         var inbox = s + ".patternsgen_inbox";
         var deadLetters = s + ".patternsgen_dead_letters";
+        var leases = s + ".patternsgen_leases";
 
         // One key per schema: appends in different schemas do not wait for each other.
         LockKey = StableHash(schema);
@@ -75,6 +76,14 @@ internal sealed class PostgresSchema
                 failed_at      timestamptz NOT NULL
             )
             """,
+            $"""
+            CREATE TABLE IF NOT EXISTS {leases} (
+                name           text        NOT NULL PRIMARY KEY,
+                owner          text        NOT NULL,
+                token          bigint      NOT NULL,
+                expires_at     timestamptz NOT NULL
+            )
+            """,
         ];
         StreamVersion = $"SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream_id = $1";
         Insert = $"""
@@ -109,6 +118,20 @@ internal sealed class PostgresSchema
                 """,
             DeadLetterRemove = $"DELETE FROM {deadLetters} WHERE id = $1",
             DeadLetterPurge = $"DELETE FROM {deadLetters}",
+
+            // The database's clock times every lease (clock_timestamp: now, not the transaction's start), so the
+            // instances' own clocks need not agree. One statement, no session state: safe behind a pooler in transaction mode.
+            LeaseAcquire = $"""
+                INSERT INTO {leases} AS l (name, owner, token, expires_at)
+                VALUES ($1, $2, 1, clock_timestamp() + $3::double precision * interval '1 millisecond')
+                ON CONFLICT (name) DO UPDATE SET
+                    token = CASE WHEN l.owner = excluded.owner AND l.expires_at > clock_timestamp() THEN l.token ELSE l.token + 1 END,
+                    owner = excluded.owner,
+                    expires_at = excluded.expires_at
+                WHERE l.owner = excluded.owner OR l.expires_at <= clock_timestamp()
+                """,
+            LeaseToken = $"SELECT token FROM {leases} WHERE name = $1 AND owner = $2",
+            LeaseRelease = $"UPDATE {leases} SET expires_at = clock_timestamp() WHERE name = $1 AND owner = $2",
         };
     }
 

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Text;
 using Microsoft.Data.Sqlite;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 
@@ -18,7 +19,7 @@ namespace PatternsGen.EventStore.Sqlite;
 /// and the dead-letter queue, so a backup holds all of it. Pass the store where an <see cref="ICheckpointStore"/>,
 /// <see cref="IInbox"/> or <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
-public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ISqlDialect, ISqlMessageStore
+public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, ISqlDialect, ISqlMessageStore
 {
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 

@@ -52,7 +52,16 @@ internal static class SqliteSchema
             attempts       INTEGER NOT NULL,
             failed_at      INTEGER NOT NULL
         );
+        CREATE TABLE IF NOT EXISTS patternsgen_leases (
+            name           TEXT    NOT NULL PRIMARY KEY,
+            owner          TEXT    NOT NULL,
+            token          INTEGER NOT NULL,
+            expires_at     INTEGER NOT NULL
+        );
         """;
+
+    /// <summary>The database's clock in Unix milliseconds: what leases are timed by, whichever process asks.</summary>
+    private const string NowMs = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
     public const string StreamVersion = "SELECT COALESCE(MAX(version), 0) FROM patternsgen_events WHERE stream_id = $stream";
 
@@ -95,5 +104,15 @@ internal static class SqliteSchema
             """,
         DeadLetterRemove = "DELETE FROM patternsgen_dead_letters WHERE id = $id",
         DeadLetterPurge = "DELETE FROM patternsgen_dead_letters",
+        LeaseAcquire = $"""
+            INSERT INTO patternsgen_leases (name, owner, token, expires_at) VALUES ($name, $owner, 1, {NowMs} + $ms)
+            ON CONFLICT (name) DO UPDATE SET
+                token = CASE WHEN owner = excluded.owner AND expires_at > {NowMs} THEN token ELSE token + 1 END,
+                owner = excluded.owner,
+                expires_at = excluded.expires_at
+            WHERE owner = excluded.owner OR expires_at <= {NowMs}
+            """,
+        LeaseToken = "SELECT token FROM patternsgen_leases WHERE name = $name AND owner = $owner",
+        LeaseRelease = $"UPDATE patternsgen_leases SET expires_at = {NowMs} WHERE name = $name AND owner = $owner",
     };
 }

@@ -20,6 +20,9 @@ public enum BackgroundWorkState
 
     /// <summary>Failed on a setting that restarting cannot fix (an <see cref="ArgumentException"/>): the host is stopped.</summary>
     Failed,
+
+    /// <summary>Another instance of the service holds this work's lease and runs it; this one takes over if that one stops.</summary>
+    Standby,
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 using PatternsGen.Projections;
@@ -41,6 +42,7 @@ public sealed class PatternsGenHostingBuilder
         AddAs<TStore, ICheckpointStore>();
         AddAs<TStore, IInbox>();
         AddAs<TStore, IDeadLetterQueue>();
+        AddAs<TStore, ILeaseStore>();
         if (typeof(IInbox).IsAssignableFrom(typeof(TStore)) && typeof(IDeadLetterQueue).IsAssignableFrom(typeof(TStore)))
         {
             Services.TryAddSingleton(static sp => new EventBusOptions
@@ -64,7 +66,7 @@ public sealed class PatternsGenHostingBuilder
     {
         var options = new EventStorePublisherOptions();
         configure?.Invoke(options);
-        return AddBackgroundWork("event-store-publisher", (sp, ct) =>
+        return AddBackgroundWork("event-store-publisher", RunOn.OneInstance, "event-store-publisher:" + options.Name, (sp, ct) =>
         {
             var bus = sp.GetService<IEventBus>() as IConfirmingEventBus ?? throw new InvalidOperationException(
                 "The event store publisher delivers to the registered bus, which must confirm deliveries (the in-memory bus that AddPatternsGen() " +
@@ -96,14 +98,40 @@ public sealed class PatternsGenHostingBuilder
 
     /// <summary>
     /// Keeps <typeparamref name="TProjection"/> (a <c>[Projection]</c> class, a singleton you can resolve and query)
-    /// up to date in the background, with the other projections added here, each from its own checkpoint.
+    /// up to date in the background, from its own checkpoint. <see cref="RunOn.EachInstance"/> (the default) suits a view in
+    /// the instance's memory: every instance keeps its own copy, with the other such projections added here.
+    /// <see cref="RunOn.OneInstance"/> suits a view in a shared database: one instance at a time projects it, elected by a lease.
     /// </summary>
-    public PatternsGenHostingBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>()
+    public PatternsGenHostingBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>(RunOn runOn = RunOn.EachInstance)
         where TProjection : class, IProjection
     {
         Services.TryAddSingleton<TProjection>();
+        if (runOn == RunOn.OneInstance)
+        {
+            return AddBackgroundWork("projection:" + typeof(TProjection).Name, RunOn.OneInstance, null, static (sp, ct) =>
+            {
+                var projection = sp.GetRequiredService<TProjection>();
+                return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), [projection], ProjectionOptions(sp)).RunAsync(ct);
+            }, static sp => "projection:" + sp.GetRequiredService<TProjection>().ProjectionName);
+        }
+
         Services.AddSingleton<IProjection>(static sp => sp.GetRequiredService<TProjection>());
         AddProjectionRunner();
+        return this;
+    }
+
+    /// <summary>
+    /// Sets how long the leases of <see cref="RunOn.OneInstance"/> work last and how often they are renewed
+    /// (<see cref="LeaseOptions"/>): the time another instance needs to take over from one that died.
+    /// </summary>
+    public PatternsGenHostingBuilder ConfigureLeases(Action<LeaseOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new LeaseOptions();
+        configure(options);
+        options.Validate();
+        Services.RemoveAll<LeaseOptions>();
+        Services.AddSingleton(options);
         return this;
     }
 
@@ -155,15 +183,32 @@ public sealed class PatternsGenHostingBuilder
     /// <summary>
     /// Runs <paramref name="work"/> as a hosted service named <paramref name="name"/>: restarted with backoff when it
     /// fails, its token cancelled when the host stops, its state in <see cref="BackgroundWorkStatus"/> and in health.
+    /// With <see cref="RunOn.OneInstance"/> it runs on one instance of the service at a time, elected by a lease named
+    /// after it; the others wait on standby (<see cref="BackgroundWorkState.Standby"/>) and one takes over when it stops.
     /// </summary>
-    public PatternsGenHostingBuilder AddBackgroundWork(string name, Func<IServiceProvider, CancellationToken, Task> work)
+    public PatternsGenHostingBuilder AddBackgroundWork(string name, Func<IServiceProvider, CancellationToken, Task> work, RunOn runOn = RunOn.EachInstance) =>
+        AddBackgroundWork(name, runOn, name, work);
+
+    private PatternsGenHostingBuilder AddBackgroundWork(
+        string name, RunOn runOn, string? lease, Func<IServiceProvider, CancellationToken, Task> work, Func<IServiceProvider, string>? leaseOf = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(work);
         var status = new BackgroundWorkStatus(name);
         Services.AddSingleton(status);
-        Services.AddSingleton<IHostedService>(sp => new BackgroundWork(
-            status, work, sp, sp.Clock(), sp.Logger("PatternsGen.Hosting") ?? NullLogger.Instance));
+        Services.AddSingleton<IHostedService>(sp =>
+        {
+            var logger = sp.Logger("PatternsGen.Hosting") ?? NullLogger.Instance;
+            var run = work;
+            if (runOn == RunOn.OneInstance && sp.GetService<ILeaseStore>() is { } leases)
+            {
+                var options = sp.GetService<LeaseOptions>() ?? new LeaseOptions();
+                run = (services, ct) => LeasedWork.RunAsync(
+                    leases, leaseOf?.Invoke(services) ?? lease ?? name, options, status, logger, services.Clock(), leased => work(services, leased), ct);
+            }
+
+            return new BackgroundWork(status, run, sp, sp.Clock(), logger);
+        });
         return this;
     }
 
@@ -177,22 +222,26 @@ public sealed class PatternsGenHostingBuilder
 
         Services.AddSingleton<ProjectionsAdded>();
         AddBackgroundWork("projections", static (sp, ct) =>
-        {
-            var clock = sp.Clock();
-            var options = new ProjectionOptions
-            {
-                Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
-                Logger = sp.Logger("PatternsGen.Projections"),
-                TimeProvider = clock,
-                Retry = new RetryOptions { Name = "projection", TimeProvider = clock },
-            };
-            foreach (var settings in sp.GetServices<ProjectionSettings>())
-            {
-                settings.Configure(options);
-            }
+            new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), sp.GetServices<IProjection>(), ProjectionOptions(sp)).RunAsync(ct));
+    }
 
-            return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), sp.GetServices<IProjection>(), options).RunAsync(ct);
-        });
+    /// <summary>The projections' settings: the defaults, then what <see cref="ConfigureProjections(Action{ProjectionOptions})"/> set.</summary>
+    private static ProjectionOptions ProjectionOptions(IServiceProvider sp)
+    {
+        var clock = sp.Clock();
+        var options = new ProjectionOptions
+        {
+            Parked = sp.GetService<IDeadLetterQueue>() ?? new InMemoryDeadLetterQueue(),
+            Logger = sp.Logger("PatternsGen.Projections"),
+            TimeProvider = clock,
+            Retry = new RetryOptions { Name = "projection", TimeProvider = clock },
+        };
+        foreach (var settings in sp.GetServices<ProjectionSettings>())
+        {
+            settings.Configure(options);
+        }
+
+        return options;
     }
 
     private void AddAs<TStore, TService>()

@@ -40,3 +40,39 @@ public sealed class PostgresMessageStoreContractTests : MessageStoreContractTest
         return MessageStore.Over(store);
     }
 }
+
+/// <summary>Leases in a database schema of their own, each instance as another process of the service would open it.</summary>
+public sealed class PostgresLeaseStoreContractTests : LeaseStoreContractTests, IAsyncLifetime
+{
+    private readonly string _schema = "leases_" + Guid.NewGuid().ToString("N");
+    private readonly List<PostgresEventStore> _stores = [];
+
+    protected override Task<PatternsGen.Coordination.ILeaseStore> CreateAsync() => Task.FromResult<PatternsGen.Coordination.ILeaseStore>(Open());
+
+    protected override Task<PatternsGen.Coordination.ILeaseStore> OtherInstanceAsync() => CreateAsync();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        foreach (var store in _stores)
+        {
+            await store.DisposeAsync();
+        }
+
+        if (_stores.Count > 0)
+        {
+            await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
+            await drop.ExecuteNonQueryAsync();
+        }
+    }
+
+    private PostgresEventStore Open()
+    {
+        var store = new PostgresEventStore(PostgresServer.ConnectionString(), null, _schema);
+        _stores.Add(store);
+        return store;
+    }
+}

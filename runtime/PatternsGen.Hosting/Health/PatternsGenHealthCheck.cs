@@ -43,9 +43,13 @@ internal static class PatternsGenHealthCheck
     /// <summary>Background work that failed and waits to restart: Unhealthy, naming it and its error.</summary>
     public static Task<HealthCheckResult> BackgroundAsync(IServiceProvider services)
     {
-        var failing = services.GetServices<BackgroundWorkStatus>().Where(static w => w.State is BackgroundWorkState.Restarting or BackgroundWorkState.Failed).ToArray();
+        var work = services.GetServices<BackgroundWorkStatus>().ToArray();
+        var failing = work.Where(static w => w.State is BackgroundWorkState.Restarting or BackgroundWorkState.Failed).ToArray();
+        var standby = work.Where(static w => w.State == BackgroundWorkState.Standby).Select(static w => w.Name).ToArray();
         return Task.FromResult(failing.Length == 0
-            ? HealthCheckResult.Healthy("All background work runs.")
+            ? HealthCheckResult.Healthy(standby.Length == 0
+                ? "All background work runs."
+                : "All background work runs; on standby here while another instance runs it: " + string.Join(", ", standby) + ".")
             : HealthCheckResult.Unhealthy(
                 "Failing, restarting with backoff: " + string.Join("; ", failing.Select(static w => $"{w.Name} ({w.Failures} failures, last: {w.LastError?.Message})")),
                 failing[0].LastError));

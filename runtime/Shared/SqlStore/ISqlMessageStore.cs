@@ -1,3 +1,4 @@
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 
@@ -5,10 +6,10 @@ namespace PatternsGen.EventStore;
 
 /// <summary>
 /// What the bus and the readers of the global stream must not lose, kept in a SQL store's database beside the events:
-/// checkpoints, the inbox and the dead-letter queue. A store implements this and gets the three from
+/// checkpoints, the inbox, the dead-letter queue and the leases that elect one instance for a piece of work. A store implements this and gets the three from
 /// <see cref="SqlStore"/>; they stay explicit, so a store is passed where one of them is asked for.
 /// </summary>
-internal interface ISqlMessageStore : ICheckpointStore, IInbox, IDeadLetterQueue
+internal interface ISqlMessageStore : ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore
 {
     SqlStore Sql { get; }
 
@@ -27,4 +28,9 @@ internal interface ISqlMessageStore : ICheckpointStore, IInbox, IDeadLetterQueue
     ValueTask<bool> IDeadLetterQueue.RemoveAsync(Guid id, CancellationToken ct) => Sql.RemoveDeadLetterAsync(id, ct);
 
     ValueTask<int> IDeadLetterQueue.PurgeAsync(CancellationToken ct) => Sql.PurgeDeadLettersAsync(ct);
+
+    ValueTask<long?> ILeaseStore.TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct) =>
+        Sql.TryAcquireLeaseAsync(name, owner, duration, ct);
+
+    ValueTask ILeaseStore.ReleaseLeaseAsync(string name, string owner, CancellationToken ct) => Sql.ReleaseLeaseAsync(name, owner, ct);
 }

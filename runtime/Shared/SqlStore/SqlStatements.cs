@@ -42,4 +42,16 @@ internal sealed class SqlStatements
 
     /// <summary>().</summary>
     public required string DeadLetterPurge { get; init; }
+
+    /// <summary>
+    /// (name, owner, ms): takes a free or expired lease, or renews one the owner holds, for ms from the database's now;
+    /// the token stays on a renewal and grows for a new holder. Changes no row when another owner holds it.
+    /// </summary>
+    public required string LeaseAcquire { get; init; }
+
+    /// <summary>(name, owner) → token.</summary>
+    public required string LeaseToken { get; init; }
+
+    /// <summary>(name, owner): expires the lease now.</summary>
+    public required string LeaseRelease { get; init; }
 }

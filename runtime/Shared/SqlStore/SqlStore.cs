@@ -68,6 +68,32 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
+    public async ValueTask<long?> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromMilliseconds(1));
+        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        await using (var acquire = Command(connection, sql.LeaseAcquire, ("name", name), ("owner", owner), ("ms", (long)Math.Ceiling(duration.TotalMilliseconds))))
+        {
+            if (await dialect.ExecuteWriteAsync(acquire, ct).ConfigureAwait(false) == 0)
+            {
+                return null; // another owner holds it
+            }
+        }
+
+        // Ours until it expires: nobody else can change the token before then.
+        await using var token = Command(connection, sql.LeaseToken, ("name", name), ("owner", owner));
+        return await token.ExecuteScalarAsync(ct).ConfigureAwait(false) is long value ? value : null;
+    }
+
+    public async ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct)
+    {
+        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = Command(connection, sql.LeaseRelease, ("name", name), ("owner", owner));
+        await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> HasHandledAsync(string handler, Guid messageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(handler);

@@ -1,0 +1,51 @@
+namespace PatternsGen.Coordination;
+
+/// <summary>Leases among the users of one process (tests, and the in-memory store), on a <see cref="TimeProvider"/>.</summary>
+public sealed class InMemoryLeaseStore(TimeProvider? clock = null) : ILeaseStore
+{
+    private readonly TimeProvider _clock = clock ?? TimeProvider.System;
+    private readonly Dictionary<string, (string Owner, long Token, DateTimeOffset ExpiresAt)> _leases = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public ValueTask<long?> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct = default)
+    {
+        Leases.Validate(name, owner, duration);
+        var now = _clock.GetUtcNow();
+        lock (_leases)
+        {
+            if (_leases.TryGetValue(name, out var held) && held.Owner != owner && held.ExpiresAt > now)
+            {
+                return new((long?)null);
+            }
+
+            var token = !_leases.ContainsKey(name) ? 1 : held.Owner == owner && held.ExpiresAt > now ? held.Token : held.Token + 1;
+            _leases[name] = (owner, token, now + duration);
+            return new(token);
+        }
+    }
+
+    /// <inheritdoc />
+    public ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct = default)
+    {
+        lock (_leases)
+        {
+            if (_leases.TryGetValue(name, out var held) && held.Owner == owner)
+            {
+                _leases[name] = held with { ExpiresAt = _clock.GetUtcNow() };
+            }
+        }
+
+        return default;
+    }
+}
+
+/// <summary>The argument rules every lease store shares.</summary>
+internal static class Leases
+{
+    public static void Validate(string name, string owner, TimeSpan duration)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromMilliseconds(1));
+    }
+}

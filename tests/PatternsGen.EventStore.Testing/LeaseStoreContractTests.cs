@@ -1,0 +1,80 @@
+using System.Diagnostics;
+using PatternsGen.Coordination;
+
+namespace PatternsGen.EventStore.Testing;
+
+/// <summary>
+/// What every lease store must do, run against each by subclassing. <see cref="OtherInstanceAsync"/> is a second
+/// instance on the same data, as another process of the service would have.
+/// </summary>
+public abstract class LeaseStoreContractTests
+{
+    /// <summary>A new, empty store. May skip the test when its database is not available.</summary>
+    protected abstract Task<ILeaseStore> CreateAsync();
+
+    /// <summary>Another instance on the data of the last <see cref="CreateAsync"/> (the same one for an in-memory store).</summary>
+    protected abstract Task<ILeaseStore> OtherInstanceAsync();
+
+    [SkippableFact]
+    public async Task A_lease_is_held_by_one_owner_and_renewed_with_the_same_token()
+    {
+        var first = await CreateAsync();
+        var second = await OtherInstanceAsync();
+
+        var token = await first.TryAcquireLeaseAsync("publisher", "node-a", TimeSpan.FromMinutes(1));
+        Assert.NotNull(token);
+        Assert.Null(await second.TryAcquireLeaseAsync("publisher", "node-b", TimeSpan.FromMinutes(1)));
+        Assert.Equal(token, await second.TryAcquireLeaseAsync("publisher", "node-a", TimeSpan.FromMinutes(1)));
+        Assert.NotNull(await second.TryAcquireLeaseAsync("projection:orders", "node-b", TimeSpan.FromMinutes(1))); // another name, another lease
+    }
+
+    [SkippableFact]
+    public async Task A_released_lease_goes_to_the_next_owner_with_a_larger_token()
+    {
+        var first = await CreateAsync();
+        var second = await OtherInstanceAsync();
+        var token = await first.TryAcquireLeaseAsync("publisher", "node-a", TimeSpan.FromMinutes(1));
+
+        await first.ReleaseLeaseAsync("publisher", "node-b"); // not its holder: nothing happens
+        Assert.Null(await second.TryAcquireLeaseAsync("publisher", "node-b", TimeSpan.FromMinutes(1)));
+        await first.ReleaseLeaseAsync("publisher", "node-a");
+
+        var next = await second.TryAcquireLeaseAsync("publisher", "node-b", TimeSpan.FromMinutes(1));
+        Assert.True(next > token, $"{next} after {token}");
+    }
+
+    [SkippableFact]
+    public async Task An_expired_lease_goes_to_the_next_owner_with_a_larger_token()
+    {
+        var first = await CreateAsync();
+        var second = await OtherInstanceAsync();
+        var token = await first.TryAcquireLeaseAsync("publisher", "node-a", TimeSpan.FromMilliseconds(200));
+
+        // node-a dies without releasing; node-b asks until the database's clock says the lease is over.
+        var clock = Stopwatch.StartNew();
+        long? next;
+        while ((next = await second.TryAcquireLeaseAsync("publisher", "node-b", TimeSpan.FromMinutes(1))) is null)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the lease never expired");
+            await Task.Yield();
+        }
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(150), $"taken after {clock.Elapsed.TotalMilliseconds} ms of a 200 ms lease");
+        Assert.True(next > token);
+        Assert.Null(await first.TryAcquireLeaseAsync("publisher", "node-a", TimeSpan.FromMinutes(1))); // it cannot come back
+    }
+
+    [SkippableFact]
+    public async Task Of_owners_racing_for_a_free_lease_exactly_one_wins()
+    {
+        var stores = new List<ILeaseStore> { await CreateAsync() };
+        for (var i = 1; i < 8; i++)
+        {
+            stores.Add(await OtherInstanceAsync());
+        }
+
+        var tokens = await Task.WhenAll(stores.Select((store, i) => store.TryAcquireLeaseAsync("race", "node-" + i, TimeSpan.FromMinutes(1)).AsTask()));
+
+        Assert.Single(tokens, t => t is not null);
+    }
+}
