@@ -51,8 +51,8 @@ internal static partial class LeasedWork
     private static async Task<bool> HoldAsync(
         ILeaseStore leases, string lease, long token, long asked, LeaseOptions options, TimeProvider time, Func<CancellationToken, Task> work, CancellationToken ct)
     {
-        using var held = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var running = work(held.Token);
+        using var heldSource = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var running = work(heldSource.Token);
         var validFrom = asked; // the database counted the lease from no earlier than when it was asked for
         while (true)
         {
@@ -66,24 +66,38 @@ internal static partial class LeasedWork
                     return true;
                 }
 
-                await renewal.ConfigureAwait(false); // throws when the host stops: the work sees the same token
+                try
+                {
+                    await renewal.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (ct.IsCancellationRequested)
+                {
+                    // The host stops: the work sees the same token; let it finish what it handles, then end as it ends.
+                    await running.ConfigureAwait(false);
+                    return true;
+                }
             }
 
             var renewing = time.GetTimestamp();
-            long? renewed;
+            bool held;
             try
             {
-                renewed = await leases.TryAcquireLeaseAsync(lease, options.Owner, options.Duration, ct).ConfigureAwait(false);
+                held = await leases.TryAcquireLeaseAsync(lease, options.Owner, options.Duration, ct).ConfigureAwait(false) == token;
+                if (held)
+                {
+                    validFrom = renewing;
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
-                // The database did not answer: keep working only while the lease surely still runs.
-                renewed = time.GetElapsedTime(validFrom) + options.RenewEvery < options.Duration ? token : null;
+                // The database did not answer: keep working only while the last lease it gave surely still runs,
+                // with two renewal periods to spare for the next check and for the work to stop.
+                held = time.GetElapsedTime(validFrom) + (options.RenewEvery * 2) < options.Duration;
             }
 
-            if (renewed != token)
+            if (!held)
             {
-                await held.CancelAsync().ConfigureAwait(false);
+                await heldSource.CancelAsync().ConfigureAwait(false);
                 try
                 {
                     await running.ConfigureAwait(false);
@@ -94,11 +108,6 @@ internal static partial class LeasedWork
                 }
 
                 return false;
-            }
-
-            if (renewed == token && renewing > validFrom)
-            {
-                validFrom = renewing;
             }
         }
     }

@@ -112,6 +112,38 @@ public sealed class HostedWorkTests : IDisposable
     }
 
     [Fact]
+    public async Task Of_two_instances_one_publishes_and_the_other_takes_over_when_it_stops()
+    {
+        var (first, second) = (new Deliveries(), new Deliveries());
+        void Quick(IServiceCollection services) =>
+            services.AddPatternsGenHosting().ConfigureLeases(l => (l.Duration, l.RenewEvery) = (TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
+        using var a = Host(first, Quick);
+        using var b = Host(second, Quick);
+        await a.StartAsync();
+        await Eventually.Until(() => Publisher(a).State == BackgroundWorkState.Running);
+        await b.StartAsync();
+        await Eventually.Until(() => Publisher(b).State == BackgroundWorkState.Standby);
+
+        var store = a.Services.GetRequiredService<IEventStore>();
+        await store.AppendAsync("order-a", ExpectedVersion.NoStream, [new OrderPlaced("order-a", 1m)]);
+        await Eventually.Until(() => first.Seen.Contains("order-a"));
+        var health = await b.Services.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        Assert.Contains("on standby here", health.Entries["patternsgen-background"].Description);
+
+        await a.StopAsync(); // releases the lease: the standby takes over at its next ask
+        await Eventually.Until(() => Publisher(b).State == BackgroundWorkState.Running);
+        await store.AppendAsync("order-b", ExpectedVersion.NoStream, [new OrderPlaced("order-b", 1m)]);
+        await Eventually.Until(() => second.Seen.Contains("order-b"));
+
+        Assert.Equal(["order-a"], first.Seen);
+        Assert.Equal(["order-b"], second.Seen); // from the checkpoint the first left: nothing twice
+        await b.StopAsync();
+    }
+
+    private static BackgroundWorkStatus Publisher(IHost host) =>
+        host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "event-store-publisher");
+
+    [Fact]
     public async Task A_stop_lets_the_handler_in_flight_finish_and_checkpoints_past_it()
     {
         var deliveries = new Deliveries { Gate = new TaskCompletionSource() }; // the handler waits for the test
