@@ -1,3 +1,5 @@
+using PatternsGen.Coordination;
+
 namespace PatternsGen.Hosting;
 
 /// <summary>How long the leases that elect one instance for a piece of work last, and who this instance is.</summary>
@@ -9,8 +11,8 @@ public sealed class LeaseOptions
     /// <summary>How often the holder renews, and a standby instance asks. Default 5 s; keep it well under <see cref="Duration"/>.</summary>
     public TimeSpan RenewEvery { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>This instance, as lease holders are named: machine, process id and a random part, unless you set it.</summary>
-    public string Owner { get; set; } = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid().ToString("N")[..8]}";
+    /// <summary>This instance, as lease holders are named. Default: <see cref="ServiceInstance.Id"/>, the owner a <c>SagaLog</c> records too.</summary>
+    public string Owner { get; set; } = ServiceInstance.Id;
 
     internal void Validate()
     {

@@ -160,22 +160,46 @@ public sealed class PatternsGenHostingBuilder
     }
 
     /// <summary>
-    /// When the host starts, finishes the runs of <typeparamref name="TSaga"/> that a stopped or crashed process left
-    /// unfinished (from its <see cref="SagaLog"/>): each is resumed, then <paramref name="resumed"/> is told how it ended.
-    /// <typeparamref name="TSaga"/> is resolved from the container.
+    /// Finishes the runs of <typeparamref name="TSaga"/> that a stopped or crashed instance left unfinished (from its
+    /// <see cref="SagaLog"/>): each is resumed, then <paramref name="resumed"/> is told how it ended. <typeparamref name="TSaga"/>
+    /// is resolved from the container.
     /// </summary>
+    /// <remarks>
+    /// With a store that keeps leases (SQLite, PostgreSQL), several instances can share the log: each instance holds a lease
+    /// while it lives, and one instance at a time looks, every <see cref="LeaseOptions.Duration"/>, for runs whose owner's
+    /// lease has expired; it claims each (a record appended at the version it read, so the old owner, should it wake up,
+    /// is refused its next write and stops) and resumes it (<see cref="SagaRunner.ResumeOrphansAsync{TContext}"/>). The
+    /// runs' owner is <see cref="SagaLog.Owner"/>, this process unless set. With the in-memory store, every unfinished run
+    /// is resumed once when the host starts.
+    /// </remarks>
     public PatternsGenHostingBuilder AddSagaRecovery<TSaga, TContext>(Func<IServiceProvider, SagaSummary, CancellationToken, Task>? resumed = null)
         where TSaga : class, ISaga<TContext>
     {
-        return AddBackgroundWork("saga-recovery:" + typeof(TSaga).Name, async (sp, ct) =>
+        AddInstanceLease();
+        return AddBackgroundWork("saga-recovery:" + typeof(TSaga).Name, RunOn.OneInstance, null, async (sp, ct) =>
         {
             var saga = sp.GetRequiredService<TSaga>();
-            foreach (var run in await SagaRunner.ResumeUnfinishedAsync(saga, ct).ConfigureAwait(false))
+            var leases = sp.GetService<ILeaseStore>();
+            var options = sp.GetService<LeaseOptions>() ?? new LeaseOptions();
+            while (true)
             {
-                if (resumed is not null)
+                var runs = leases is null
+                    ? await SagaRunner.ResumeUnfinishedAsync(saga, ct).ConfigureAwait(false)
+                    : await SagaRunner.ResumeOrphansAsync(saga, leases, options.Duration, ct).ConfigureAwait(false);
+                foreach (var run in runs)
                 {
-                    await resumed(sp, run, ct).ConfigureAwait(false);
+                    if (resumed is not null)
+                    {
+                        await resumed(sp, run, ct).ConfigureAwait(false);
+                    }
                 }
+
+                if (leases is null)
+                {
+                    return; // one instance: what was unfinished at start is all there is to recover
+                }
+
+                await Task.Delay(options.Duration, sp.Clock(), ct).ConfigureAwait(false);
             }
         });
     }
@@ -210,6 +234,21 @@ public sealed class PatternsGenHostingBuilder
             return new BackgroundWork(status, run, sp, sp.Clock(), logger);
         });
         return this;
+    }
+
+    /// <summary>
+    /// The lease this instance holds while it lives, taken before any other hosted work starts (the first hosted service),
+    /// so that no other instance takes it for gone while it runs sagas.
+    /// </summary>
+    private void AddInstanceLease()
+    {
+        if (Services.Any(static s => s.ServiceType == typeof(InstanceLease)))
+        {
+            return;
+        }
+
+        Services.AddSingleton(static sp => new InstanceLease(sp.GetService<ILeaseStore>(), sp.GetService<LeaseOptions>() ?? new LeaseOptions(), sp.Clock()));
+        Services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(static sp => sp.GetRequiredService<InstanceLease>()));
     }
 
     /// <summary>One hosted runner for every projection, however many are added.</summary>

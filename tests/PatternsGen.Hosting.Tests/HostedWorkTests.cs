@@ -115,10 +115,10 @@ public sealed class HostedWorkTests : IDisposable
     public async Task Of_two_instances_one_publishes_and_the_other_takes_over_when_it_stops()
     {
         var (first, second) = (new Deliveries(), new Deliveries());
-        void Quick(IServiceCollection services) =>
-            services.AddPatternsGenHosting().ConfigureLeases(l => (l.Duration, l.RenewEvery) = (TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
-        using var a = Host(first, Quick);
-        using var b = Host(second, Quick);
+        Action<IServiceCollection> Instance(string name) => services =>
+            services.AddPatternsGenHosting().ConfigureLeases(l => (l.Owner, l.Duration, l.RenewEvery) = (name, TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100)));
+        using var a = Host(first, Instance("a")); // two instances in one test process: named apart, as two processes are
+        using var b = Host(second, Instance("b"));
         await a.StartAsync();
         await Eventually.Until(() => Publisher(a).State == BackgroundWorkState.Running);
         await b.StartAsync();
@@ -250,7 +250,7 @@ public sealed class HostedWorkTests : IDisposable
     }
 
     [Fact]
-    public async Task Saga_runs_a_crashed_process_left_unfinished_are_finished_when_the_host_starts()
+    public async Task Saga_runs_a_crashed_process_left_unfinished_are_finished_by_the_recovery_that_keeps_watching()
     {
         var effects = new MemoryEffects();
         var crashing = new CrashingStore(new SqliteEventStore($"Data Source={_file}"), crashAt: 3, afterWrite: false);
@@ -270,8 +270,9 @@ public sealed class HostedWorkTests : IDisposable
 
         Assert.Equal(new SagaSummary(nameof(ParcelSaga), "r1", SagaStatus.Completed, 0), await resumed.Task.WaitAsync(TimeSpan.FromSeconds(30)));
         var recovery = host.Services.GetServices<BackgroundWorkStatus>().Single(s => s.Name == "saga-recovery:" + nameof(ParcelSaga));
-        await Eventually.Until(() => recovery.State == BackgroundWorkState.Completed);
+        Assert.Equal(BackgroundWorkState.Running, recovery.State); // a store with leases: it looks again every lease, for runs of instances that die later
         await host.StopAsync();
+        Assert.Equal(BackgroundWorkState.Stopped, recovery.State);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using PatternsGen.Coordination;
+using PatternsGen.Runtime.Tests.Resilience;
 
 namespace PatternsGen.Hosting.Tests;
 
@@ -38,12 +39,14 @@ public sealed class LeasedWorkTests
     [Fact]
     public async Task When_the_database_does_not_answer_the_work_stops_before_the_lease_could_have_expired()
     {
-        var leases = new ScriptedLeases(1) { FailAfterScript = true };
+        var clock = new WatchedClock();
+        var granted = clock.GetUtcNow();
+        var leases = new ScriptedLeases(1) { FailAfterScript = true }; // granted once, then the database is unreachable
         var status = new BackgroundWorkStatus("publisher");
-        var cancelledAfter = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cancelledAt = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var stop = new CancellationTokenSource();
 
-        _ = LeasedWork.RunAsync(leases, "publisher", Quick, status, NullLogger.Instance, TimeProvider.System, async ct =>
+        _ = LeasedWork.RunAsync(leases, "publisher", Quick, status, NullLogger.Instance, clock, async ct =>
         {
             try
             {
@@ -51,12 +54,20 @@ public sealed class LeasedWorkTests
             }
             finally
             {
-                cancelledAfter.TrySetResult(DateTime.UtcNow - leases.FirstGranted);
+                cancelledAt.TrySetResult(clock.GetUtcNow() - granted);
             }
         }, stop.Token);
 
-        var after = await cancelledAfter.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Time moves one renewal period at a time, each once the work is waiting for it.
+        while (!cancelledAt.Task.IsCompleted)
+        {
+            var advanced = clock.AdvanceThroughAsync(Quick.RenewEvery);
+            await Task.WhenAny(advanced, cancelledAt.Task);
+        }
+
+        var after = await cancelledAt.Task;
         Assert.True(after < Quick.Duration, $"cancelled after {after.TotalMilliseconds} ms of a {Quick.Duration.TotalMilliseconds} ms lease");
+        Assert.True(after >= Quick.Duration - (Quick.RenewEvery * 3), $"cancelled already after {after.TotalMilliseconds} ms: it gave up a lease it still held");
         stop.Cancel();
     }
 
@@ -67,8 +78,6 @@ public sealed class LeasedWorkTests
 
         public bool FailAfterScript { get; init; }
 
-        /// <summary>When the first lease was granted: the database counts it from no earlier.</summary>
-        public DateTime FirstGranted { get; private set; }
 
         public List<string> Released { get; } = [];
 
@@ -77,11 +86,6 @@ public sealed class LeasedWorkTests
             var i = Interlocked.Increment(ref _next) - 1;
             if (i < answers.Length)
             {
-                if (i == 0)
-                {
-                    FirstGranted = DateTime.UtcNow;
-                }
-
                 return new(answers[i]);
             }
 

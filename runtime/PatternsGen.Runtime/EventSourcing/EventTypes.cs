@@ -22,7 +22,8 @@ public static class EventTypes
         .With(new EventTypeInfo<SagaStepCompensated>("patternsgen.saga.step-compensated", SagaLogJsonContext.Default.SagaStepCompensated))
         .With(new EventTypeInfo<SagaStepHadNothingToUndo>("patternsgen.saga.step-had-nothing-to-undo", SagaLogJsonContext.Default.SagaStepHadNothingToUndo))
         .With(new EventTypeInfo<SagaCompensationFailed>("patternsgen.saga.compensation-failed", SagaLogJsonContext.Default.SagaCompensationFailed))
-        .With(new EventTypeInfo<SagaFinished>("patternsgen.saga.finished", SagaLogJsonContext.Default.SagaFinished));
+        .With(new EventTypeInfo<SagaFinished>("patternsgen.saga.finished", SagaLogJsonContext.Default.SagaFinished))
+        .With(new EventTypeInfo<SagaClaimed>("patternsgen.saga.claimed", SagaLogJsonContext.Default.SagaClaimed));
 
     /// <summary>Every registered event type.</summary>
     public static IReadOnlyCollection<EventTypeInfo> All => _registry.ByType.Values;

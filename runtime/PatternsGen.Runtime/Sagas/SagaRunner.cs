@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
+using PatternsGen.Coordination;
 
 namespace PatternsGen.Sagas;
 
@@ -10,6 +12,9 @@ namespace PatternsGen.Sagas;
 /// </summary>
 public static class SagaRunner
 {
+    /// <summary>The logged runs executing in this process now, by owner and stream: recovery leaves them alone.</summary>
+    private static readonly ConcurrentDictionary<string, byte> Running = new(StringComparer.Ordinal);
+
     /// <summary>Runs <paramref name="saga"/>; recorded under a new saga id when it has a log.</summary>
     /// <exception cref="SagaExecutionException">A step failed; <c>InnerException</c> is its error.</exception>
     /// <exception cref="SagaLogException">The log could not be written; the run stopped where it was.</exception>
@@ -41,7 +46,7 @@ public static class SagaRunner
             log = await sagaLog.StartAsync(saga.Definition.Name, sagaId, context, ct).ConfigureAwait(false);
         }
 
-        await RunAsync(saga, context, log, null, ct).ConfigureAwait(false);
+        await RunHereAsync(saga, sagaId, () => RunAsync(saga, context, log, null, ct)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -63,7 +68,7 @@ public static class SagaRunner
 
         try
         {
-            await RunAsync(saga, history.GetContext<TContext>(), history.Continue(), history, ct).ConfigureAwait(false);
+            await RunHereAsync(saga, sagaId, () => RunAsync(saga, history.GetContext<TContext>(), history.Continue(), history, ct)).ConfigureAwait(false);
             return SagaStatus.Completed;
         }
         catch (SagaExecutionException error)
@@ -80,6 +85,85 @@ public static class SagaRunner
         ArgumentNullException.ThrowIfNull(saga);
         return LogOf(saga).ResumeUnfinishedAsync(saga.Definition.Name, (sagaId, token) => ResumeAsync(saga, sagaId, token), ct);
     }
+
+    /// <summary>
+    /// Resumes the runs of <paramref name="saga"/> that no live instance runs, for a service with several instances: each
+    /// run whose owner is gone — its instance lease (<see cref="ServiceInstance.LeaseOf"/>) could be taken in
+    /// <paramref name="instances"/> — is claimed for this instance (<see cref="SagaLog.Owner"/>) and resumed, and so is a
+    /// run of this instance's own that it no longer executes (it stopped on a log failure). A claim is appended at the
+    /// version read: should the old owner still be alive, its next record is refused and it stops, so a run never has two
+    /// writers. Runs of live instances are left alone.
+    /// </summary>
+    /// <param name="saga">The saga, with its <see cref="SagaLog"/>.</param>
+    /// <param name="instances">Where the instances hold their leases (the service's SQLite or PostgreSQL store).</param>
+    /// <param name="probe">How long to hold a gone instance's lease while claiming its runs.</param>
+    /// <param name="ct">Stops between runs.</param>
+    /// <returns>Each run resumed, and where it stands now.</returns>
+    public static async Task<IReadOnlyList<SagaSummary>> ResumeOrphansAsync<TContext>(ISaga<TContext> saga, ILeaseStore instances, TimeSpan probe, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(saga);
+        ArgumentNullException.ThrowIfNull(instances);
+        var log = LogOf(saga);
+        var name = saga.Definition.Name;
+        var gone = new Dictionary<string, bool>(StringComparer.Ordinal);
+        var resumed = new List<SagaSummary>();
+        foreach (var summary in await log.ListAsync(name, ct).ConfigureAwait(false))
+        {
+            if (summary.Status is not (SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Stalled)
+                || Running.ContainsKey(RunKey(log, name, summary.SagaId)))
+            {
+                continue;
+            }
+
+            var run = await log.ReadAsync(name, summary.SagaId, ct).ConfigureAwait(false);
+            if (run.Owner != log.Owner)
+            {
+                if (run.Owner is { } owner && !gone.TryGetValue(owner, out var isGone))
+                {
+                    var lease = ServiceInstance.LeaseOf(owner);
+                    isGone = gone[owner] = await instances.TryAcquireLeaseAsync(lease, log.Owner, probe, ct).ConfigureAwait(false) is not null;
+                    if (isGone)
+                    {
+                        await instances.ReleaseLeaseAsync(lease, log.Owner, ct).ConfigureAwait(false); // only a probe: the instance is not coming back under this name
+                    }
+                }
+
+                if ((run.Owner is not null && !gone[run.Owner]) || !await log.ClaimAsync(run, ct).ConfigureAwait(false))
+                {
+                    continue; // alive, or someone wrote to it first
+                }
+            }
+
+            var status = await ResumeAsync(saga, summary.SagaId, ct).ConfigureAwait(false);
+            var after = await log.ReadAsync(name, summary.SagaId, ct).ConfigureAwait(false);
+            resumed.Add(new SagaSummary(name, summary.SagaId, status, after.CompensationFailures.Count));
+        }
+
+        return resumed;
+    }
+
+    /// <summary>Runs a logged run, known meanwhile as executing in this process.</summary>
+    private static async Task RunHereAsync<TContext>(ISaga<TContext> saga, string sagaId, Func<Task> run)
+    {
+        if (saga.Log is null)
+        {
+            await run().ConfigureAwait(false);
+            return;
+        }
+
+        var key = RunKey(saga.Log, saga.Definition.Name, sagaId);
+        Running[key] = 0;
+        try
+        {
+            await run().ConfigureAwait(false);
+        }
+        finally
+        {
+            Running.TryRemove(key, out _);
+        }
+    }
+
+    private static string RunKey(SagaLog log, string sagaName, string sagaId) => log.Owner + "\n" + SagaLog.StreamId(sagaName, sagaId);
 
     private static SagaLog LogOf<TContext>(ISaga<TContext> saga) =>
         saga.Log ?? throw new InvalidOperationException($"Saga '{saga.Definition.Name}' has no SagaLog to resume from: set its SagaLog member.");

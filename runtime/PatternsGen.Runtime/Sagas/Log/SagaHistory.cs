@@ -47,6 +47,9 @@ public sealed class SagaHistory
 
     internal long Version { get; private set; }
 
+    /// <summary>The instance that runs it: the one that started it, or the last to claim it; null in logs from before owners were kept.</summary>
+    public string? Owner { get; private set; }
+
     /// <summary>The run's context, read back.</summary>
     public TContext GetContext<TContext>() => _log.Deserialize<TContext>(_started!.Context, "context");
 
@@ -87,6 +90,10 @@ public sealed class SagaHistory
         {
             case SagaStarted started when _started is null:
                 _started = started;
+                Owner = started.Owner;
+                break;
+            case SagaClaimed claimed when _started is not null && _finished is null:
+                Owner = claimed.Owner;
                 break;
             case SagaStepCompleted step when _started is not null && Failure is not { PastPivot: false } && step.Index == _completed.Count:
                 _completed.Add(step);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 
 namespace PatternsGen.Sagas;
@@ -36,6 +37,9 @@ public sealed class SagaLog
     /// <summary>The store the runs are kept in.</summary>
     public IEventStore Store { get; }
 
+    /// <summary>The instance the runs started through this log belong to. Default: this process (<see cref="ServiceInstance.Id"/>).</summary>
+    public string Owner { get; init; } = ServiceInstance.Id;
+
     /// <summary>A new, time-ordered saga id (a GUID v7 on .NET 9 and later).</summary>
     public static string NewSagaId() =>
 #if NET9_0_OR_GREATER
@@ -55,7 +59,7 @@ public sealed class SagaLog
         ArgumentException.ThrowIfNullOrEmpty(sagaName);
         ArgumentException.ThrowIfNullOrEmpty(sagaId);
         var stream = StreamId(sagaName, sagaId);
-        var started = new SagaStarted(sagaName, sagaId, Serialize(context, "context"));
+        var started = new SagaStarted(sagaName, sagaId, Serialize(context, "context"), Owner);
         try
         {
             await Store.AppendAsync(stream, ExpectedVersion.NoStream, [started], ct).ConfigureAwait(false);
@@ -164,6 +168,23 @@ public sealed class SagaLog
         }
 
         return resumed;
+    }
+
+    /// <summary>
+    /// Takes <paramref name="run"/> over for <see cref="Owner"/>, at the version it was read at: false when anyone wrote
+    /// to it since (its owner is alive after all, or another instance claimed it first).
+    /// </summary>
+    internal async ValueTask<bool> ClaimAsync(SagaHistory run, CancellationToken ct)
+    {
+        try
+        {
+            await Store.AppendAsync(StreamId(run.SagaName, run.SagaId), run.Version, [new SagaClaimed(Owner, run.Owner)], ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (ConcurrencyException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

@@ -5,6 +5,7 @@ namespace PatternsGen.Sagas;
 /// <summary>The saga log records' JSON contract, fixed by the runtime so it holds under Native AOT.</summary>
 [JsonSourceGenerationOptions(UseStringEnumConverter = true)]
 [JsonSerializable(typeof(SagaStarted))]
+[JsonSerializable(typeof(SagaClaimed))]
 [JsonSerializable(typeof(SagaStepCompleted))]
 [JsonSerializable(typeof(SagaStepFailed))]
 [JsonSerializable(typeof(SagaStepCompensated))]

@@ -10,7 +10,16 @@ namespace PatternsGen.Sagas;
 /// <param name="Saga">The saga class's name.</param>
 /// <param name="SagaId">The id it runs under.</param>
 /// <param name="Context">The context passed to <c>ExecuteAsync</c>, as JSON.</param>
-public sealed record SagaStarted(string Saga, string SagaId, JsonElement Context);
+/// <param name="Owner">The service instance that runs it (<see cref="Coordination.ServiceInstance.Id"/>); null in logs written before owners were kept.</param>
+public sealed record SagaStarted(string Saga, string SagaId, JsonElement Context, string? Owner = null);
+
+/// <summary>
+/// Another instance took the run over from its owner, which had gone. The claim is appended at the version the claimer
+/// read, so the old owner's next record, expecting that same version, is refused: it stops, and only the new owner writes.
+/// </summary>
+/// <param name="Owner">The instance that runs it from here on.</param>
+/// <param name="From">The instance it was taken from.</param>
+public sealed record SagaClaimed(string Owner, string? From);
 
 /// <summary>A step completed; <paramref name="Result"/> is what its compensation will be given.</summary>
 /// <param name="Index">The step's position in execution order, from 0.</param>
