@@ -108,7 +108,10 @@ internal static class SagaEmitter
             }
 
             var initializer = settings.Count == 0 ? "" : " { " + string.Join(", ", settings) + " }";
-            writer.WriteLine($"new({Literal(step.Method)}){initializer}{(i < model.Steps.Count - 1 ? "," : ");")}");
+            // A lone argument to a params parameter is first tried as the array itself, and `new(...)` would be typed
+            // as that array: a one-step saga names the step's type.
+            var type = model.Steps.Count == 1 ? $" {Sagas}.SagaStepDefinition" : "";
+            writer.WriteLine($"new{type}({Literal(step.Method)}){initializer}{(i < model.Steps.Count - 1 ? "," : ");")}");
         }
 
         writer.Indentation--;

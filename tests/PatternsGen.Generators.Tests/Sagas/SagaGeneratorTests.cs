@@ -51,6 +51,26 @@ public sealed class SagaGeneratorTests
     }
 
     [Fact]
+    public void A_saga_of_one_step_compiles()
+    {
+        // A lone step is the only argument to the definition's params array: it must not be taken for the array.
+        GeneratorRun.Create(new SagaGenerator(), """
+            using System.Threading;
+            using System.Threading.Tasks;
+            using PatternsGen;
+
+            public sealed record Checkout(string OrderId);
+
+            [Saga]
+            public partial class CheckoutSaga
+            {
+                [SagaStep(1, Pivot = true)]
+                public Task Charge(Checkout checkout, CancellationToken ct) => Task.CompletedTask;
+            }
+            """).AssertCompilesCleanly();
+    }
+
+    [Fact]
     public void Runs_steps_in_order_even_when_declared_out_of_order_and_skips_invalid_ones()
     {
         var run = GeneratorRun.Create(new SagaGenerator(), """
