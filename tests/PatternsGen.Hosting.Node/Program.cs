@@ -1,12 +1,16 @@
-// An instance of a service on PostgreSQL (--pg, --schema) whose store publisher delivers every stored event to a
-// handler that writes the event's id to this process's own file in --effects, flushed before the handler returns. The
-// publisher runs on one instance at a time (a lease of --lease-ms). Prints "ready" once the host runs; stops when its
-// standard input closes.
+// An instance of a service on PostgreSQL (--pg, --schema). Its store publisher delivers every stored event to a handler
+// that writes the event's id to this process's own file in --effects, flushed before the handler returns; the publisher
+// runs on one instance at a time (a lease of --lease-ms). With --sagas true it also starts ParcelSaga runs one after
+// another (their effects in --effects/sagas-<pid>.log) until it reads "quiet", and recovers the runs of dead instances.
+// Prints "ready" once the host runs; stops when its standard input closes.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
+using PatternsGen.EventStore.Testing;
 using PatternsGen.Messaging;
+using PatternsGen.Sagas;
 
 var arguments = args.Chunk(2).ToDictionary(pair => pair[0].TrimStart('-'), pair => pair[1]);
 var effects = new StreamWriter(new FileStream(Path.Combine(arguments["effects"], $"effects-{Environment.ProcessId}.log"), FileMode.Append, FileAccess.Write, FileShare.Read));
@@ -20,6 +24,7 @@ var handler = new EventHandlerRegistration("Node.Record", null, "node-tests.tick
 
     return default;
 });
+var quiet = new CancellationTokenSource();
 
 var builder = Host.CreateApplicationBuilder();
 builder.Logging.ClearProviders();
@@ -27,12 +32,45 @@ builder.Services.AddSingleton(new EventHandlerSet([handler]));
 builder.Services.AddSingleton(static provider => new InMemoryEventBus(provider.GetServices<EventHandlerSet>().SelectMany(static set => set.Handlers)));
 builder.Services.AddSingleton<IEventBus>(static provider => provider.GetRequiredService<InMemoryEventBus>());
 var lease = TimeSpan.FromMilliseconds(int.Parse(arguments["lease-ms"]));
-builder.Services.AddPatternsGenHosting()
+var hosting = builder.Services.AddPatternsGenHosting()
     .UseEventStore(_ => new PostgresEventStore(arguments["pg"], null, arguments["schema"]))
     .AddEventStorePublisher(publisher => (publisher.PollInterval, publisher.BatchSize) = (TimeSpan.FromMilliseconds(20), 16))
     .ConfigureLeases(leases => (leases.Duration, leases.RenewEvery) = (lease, lease / 5));
+if (arguments.GetValueOrDefault("sagas") == "true")
+{
+    // One file per process: appends from several processes to one file can overwrite each other.
+    var sagaEffects = new FileSagaEffects(Path.Combine(arguments["effects"], $"sagas-{Environment.ProcessId}.log"), paced: false);
+    builder.Services.AddSingleton(sp => new ParcelSaga(sagaEffects, new SagaLog(sp.GetRequiredService<IEventStore>())));
+    hosting.AddSagaRecovery<ParcelSaga, ParcelOrder>().AddBackgroundWork("start-sagas", async (sp, ct) =>
+    {
+        var saga = sp.GetRequiredService<ParcelSaga>();
+        var prefix = Environment.ProcessId.ToString();
+        for (var i = 0; !quiet.IsCancellationRequested; i++)
+        {
+            var order = ParcelExpectations.Order(prefix, i);
+            try
+            {
+                await saga.ExecuteAsync(order.Id, order, ct);
+            }
+            catch (SagaExecutionException)
+            {
+                // Compensated, as the order asked.
+            }
+
+            await Task.Delay(10, ct);
+        }
+    });
+}
+
 using var host = builder.Build();
 await host.StartAsync();
 Console.WriteLine("ready");
-await Console.In.ReadToEndAsync();
+while (await Console.In.ReadLineAsync() is { } line)
+{
+    if (line == "quiet")
+    {
+        quiet.Cancel();
+    }
+}
+
 await host.StopAsync();
