@@ -18,7 +18,7 @@ namespace PatternsGen.EventStore.PostgreSql;
 /// database. Pass the store where an <see cref="ICheckpointStore"/>, <see cref="IInbox"/> or
 /// <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>await using var store = new PostgresEventStore("Host=db;Username=app;Password=…;Database=orders");</code></example>
-public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, IAsyncDisposable, IDisposable, ISqlDialect, ISqlMessageStore
+public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ITransactionalCheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, IAsyncDisposable, IDisposable, ISqlDialect, ISqlMessageStore
 {
     private const string UniqueViolation = "23505";
 
@@ -138,6 +138,21 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
 
     async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct) =>
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+
+    async ValueTask ISqlDialect.RunInWriteTransactionAsync(Func<DbConnection, DbTransaction, ValueTask> work, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await work(connection, transaction).ConfigureAwait(false);
+        await transaction.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The transaction a projection run with <c>ProjectionOptions.Transactional</c> is in, while its <c>Project</c> method
+    /// runs: write the view through it (<c>new NpgsqlCommand(sql, tx.Connection, tx)</c>) and the view and the checkpoint
+    /// commit together. Null anywhere else.
+    /// </summary>
+    public static NpgsqlTransaction? ProjectionTransaction => SqlTransactionScope.Current as NpgsqlTransaction;
 
     // Positional ($1, $2, …): the name is only the reader's. Typed where a type is known, so nothing is boxed twice.
     DbParameter ISqlDialect.Parameter(string name, object? value) => value switch

@@ -19,7 +19,7 @@ namespace PatternsGen.EventStore.Sqlite;
 /// and the dead-letter queue, so a backup holds all of it. Pass the store where an <see cref="ICheckpointStore"/>,
 /// <see cref="IInbox"/> or <see cref="IDeadLetterQueue"/> is asked for.</remarks>
 /// <example><code>var store = new SqliteEventStore("Data Source=orders.db");</code></example>
-public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, ISqlDialect, ISqlMessageStore
+public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotifier, ITransactionalCheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore, ISqlDialect, ISqlMessageStore
 {
     private const int SqliteBusy = 5, SqliteLocked = 6, SqliteConstraint = 19;
 
@@ -166,6 +166,30 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
             throw Busy(error);
         }
     }
+
+    /// <summary>A write transaction, in turn with the process's other writers to the file.</summary>
+    async ValueTask ISqlDialect.RunInWriteTransactionAsync(Func<DbConnection, DbTransaction, ValueTask> work, CancellationToken ct)
+    {
+        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        try
+        {
+            using var transaction = connection.BeginTransaction(deferred: false);
+            await work(connection, transaction).ConfigureAwait(false);
+            transaction.Commit();
+        }
+        catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
+        {
+            throw Busy(error);
+        }
+    }
+
+    /// <summary>
+    /// The transaction a projection run with <c>ProjectionOptions.Transactional</c> is in, while its <c>Project</c> method
+    /// runs: write the view through it (<c>tx.Connection.CreateCommand()</c> with <c>Transaction = tx</c>) and the view
+    /// and the checkpoint commit together. Null anywhere else. Do not append to the store from there: the file has one writer.
+    /// </summary>
+    public static SqliteTransaction? ProjectionTransaction => SqlTransactionScope.Current as SqliteTransaction;
 
     // GUIDs as text, times as UTC ticks, JSON as text.
     DbParameter ISqlDialect.Parameter(string name, object? value) => new SqliteParameter("$" + name, value switch

@@ -146,7 +146,7 @@ public sealed class PatternsGenHostingBuilder
         return this;
     }
 
-    /// <summary>The same, read from <paramref name="section"/>: <c>CheckpointEvery</c>, <c>PollInterval</c>, <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:Jitter</c>.</summary>
+    /// <summary>The same, read from <paramref name="section"/>: <c>CheckpointEvery</c>, <c>Transactional</c>, <c>PollInterval</c>, <c>Retry:MaxAttempts</c>, <c>Retry:InitialDelay</c>, <c>Retry:MaxDelay</c>, <c>Retry:Jitter</c>.</summary>
     /// <exception cref="InvalidOperationException">A value does not parse; the message names its key.</exception>
     public PatternsGenHostingBuilder ConfigureProjections(IConfiguration section)
     {
@@ -154,6 +154,7 @@ public sealed class PatternsGenHostingBuilder
         return ConfigureProjections(options =>
         {
             section.Read(nameof(options.CheckpointEvery), v => options.CheckpointEvery = v);
+            section.Read(nameof(options.Transactional), v => options.Transactional = v);
             section.Read(nameof(options.PollInterval), v => options.PollInterval = v);
             section.GetSection(nameof(options.Retry)).ReadRetry(options.Retry);
         });

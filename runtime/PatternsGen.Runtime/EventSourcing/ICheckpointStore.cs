@@ -15,6 +15,21 @@ public interface ICheckpointStore
     ValueTask SetAsync(string name, long position, CancellationToken ct = default);
 }
 
+/// <summary>
+/// A checkpoint store in a database that can also hold a read model: the SQLite and PostgreSQL stores. A projection's
+/// view and its checkpoint then change in one transaction, so each event takes effect exactly once, whatever crashes.
+/// </summary>
+public interface ITransactionalCheckpointStore : ICheckpointStore
+{
+    /// <summary>
+    /// Runs <paramref name="work"/> in a database transaction and records, in the same transaction, that
+    /// <paramref name="name"/> finished <paramref name="position"/>; commits both, or neither when the work throws. The work
+    /// finds the transaction through the store (<c>PostgresEventStore.ProjectionTransaction</c>,
+    /// <c>SqliteEventStore.ProjectionTransaction</c>).
+    /// </summary>
+    Task RunAndCheckpointAsync(string name, long position, Func<CancellationToken, ValueTask> work, CancellationToken ct = default);
+}
+
 /// <summary>Checkpoints for one process's lifetime.</summary>
 public sealed class InMemoryCheckpointStore : ICheckpointStore
 {

@@ -20,6 +20,13 @@ public sealed class ProjectionOptions
     /// <summary>Events projected between two checkpoint writes (and at the end of every pass). Default 100.</summary>
     public int CheckpointEvery { get; set; } = 100;
 
+    /// <summary>
+    /// Each event's projection and its checkpoint in one database transaction (the checkpoint store must be an
+    /// <see cref="EventSourcing.ITransactionalCheckpointStore"/>: SQLite, PostgreSQL), for views kept in the store's database: each event
+    /// takes effect exactly once. <see cref="CheckpointEvery"/> does not apply. Default false: at least once, checkpointed in batches.
+    /// </summary>
+    public bool Transactional { get; set; }
+
     /// <summary>How often to look for events appended by other processes. Default 500 ms.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 

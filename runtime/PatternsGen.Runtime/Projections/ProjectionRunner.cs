@@ -33,6 +33,12 @@ public sealed class ProjectionRunner
         ArgumentNullException.ThrowIfNull(_options.Parked, nameof(options.Parked));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.CheckpointEvery, 1, nameof(options.CheckpointEvery));
         (_store, _checkpoints, _retry) = (store, checkpoints, new RetryPolicy(_options.Retry));
+        if (_options.Transactional && checkpoints is not ITransactionalCheckpointStore)
+        {
+            throw new ArgumentException(
+                $"ProjectionOptions.Transactional needs checkpoints kept in the view's database (an ITransactionalCheckpointStore: SQLite, PostgreSQL), not {checkpoints.GetType().Name}.",
+                nameof(checkpoints));
+        }
         foreach (var projection in projections)
         {
             if (!_lanes.TryAdd(projection.ProjectionName, new Lane(projection)))
@@ -98,7 +104,16 @@ public sealed class ProjectionRunner
             {
                 await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
                 {
-                    await ProjectOrParkAsync(lane.Projection, recorded, ct).ConfigureAwait(false);
+                    if (_checkpoints is ITransactionalCheckpointStore transactional && _options.Transactional)
+                    {
+                        // The view and the checkpoint commit together: nothing to save in batches.
+                        await ProjectOrParkAsync(lane.Projection, recorded, transactional, ct).ConfigureAwait(false);
+                        checkpoint = recorded.Position;
+                        projected++;
+                        continue;
+                    }
+
+                    await ProjectOrParkAsync(lane.Projection, recorded, null, ct).ConfigureAwait(false);
                     checkpoint = recorded.Position;
                     projected++;
                     if (++unsaved == _options.CheckpointEvery)
@@ -142,16 +157,23 @@ public sealed class ProjectionRunner
         }
     }
 
-    private async Task ProjectOrParkAsync(IProjection projection, RecordedEvent recorded, CancellationToken ct)
+    /// <summary>
+    /// Projects one event with retries; one that still fails is parked. With <paramref name="transactional"/>, each
+    /// attempt commits with the checkpoint or not at all, and a parked event's checkpoint is set after it is parked.
+    /// </summary>
+    private async Task ProjectOrParkAsync(IProjection projection, RecordedEvent recorded, ITransactionalCheckpointStore? transactional, CancellationToken ct)
     {
-        var attempt = new Attempt(projection, recorded);
+        var attempt = new Attempt(projection, recorded, transactional);
         try
         {
             await _retry.ExecuteAsync(
                 static (state, token) =>
                 {
                     state.Attempts++;
-                    return state.Projection.ProjectAsync(state.Recorded, token);
+                    return state.Transactional is { } checkpoints
+                        ? new ValueTask(checkpoints.RunAndCheckpointAsync(
+                            state.Projection.ProjectionName, state.Recorded.Position, t => state.Projection.ProjectAsync(state.Recorded, t), token))
+                        : state.Projection.ProjectAsync(state.Recorded, token);
                 },
                 attempt,
                 ct).ConfigureAwait(false);
@@ -162,11 +184,17 @@ public sealed class ProjectionRunner
                 error.GetType().FullName ?? error.GetType().Name, error.Message, Math.Max(1, attempt.Attempts), _options.TimeProvider.GetUtcNow());
             await _options.Parked.AddAsync(letter, ct).ConfigureAwait(false);
             ProjectionTelemetry.Parked(letter, recorded, error, _options.Logger);
+            if (transactional is not null)
+            {
+                await transactional.SetAsync(projection.ProjectionName, recorded.Position, CancellationToken.None).ConfigureAwait(false);
+            }
         }
     }
 
-    private sealed class Attempt(IProjection projection, RecordedEvent recorded)
+    private sealed class Attempt(IProjection projection, RecordedEvent recorded, ITransactionalCheckpointStore? transactional)
     {
+        public ITransactionalCheckpointStore? Transactional { get; } = transactional;
+
         public IProjection Projection { get; } = projection;
 
         public RecordedEvent Recorded { get; } = recorded;

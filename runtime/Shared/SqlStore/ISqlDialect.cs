@@ -11,6 +11,9 @@ internal interface ISqlDialect
     /// <summary>Runs a statement that writes; a dialect may queue writers or translate its lock errors here.</summary>
     ValueTask<int> ExecuteWriteAsync(DbCommand command, CancellationToken ct);
 
+    /// <summary>Runs <paramref name="work"/> in a write transaction on a connection of its own, and commits when it returns.</summary>
+    ValueTask RunInWriteTransactionAsync(Func<DbConnection, DbTransaction, ValueTask> work, CancellationToken ct);
+
     /// <summary>
     /// A parameter bound by <paramref name="name"/> or by its place. The value is null (SQL NULL), a string, a number,
     /// a <see cref="Guid"/>, a <see cref="DateTimeOffset"/> or <see cref="SqlJson"/>, each stored as the dialect's columns hold it.

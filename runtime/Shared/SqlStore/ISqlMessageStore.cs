@@ -9,13 +9,16 @@ namespace PatternsGen.EventStore;
 /// checkpoints, the inbox, the dead-letter queue and the leases that elect one instance for a piece of work. A store implements this and gets the three from
 /// <see cref="SqlStore"/>; they stay explicit, so a store is passed where one of them is asked for.
 /// </summary>
-internal interface ISqlMessageStore : ICheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore
+internal interface ISqlMessageStore : ITransactionalCheckpointStore, IInbox, IDeadLetterQueue, ILeaseStore
 {
     SqlStore Sql { get; }
 
     ValueTask<long> ICheckpointStore.GetAsync(string name, CancellationToken ct) => Sql.GetCheckpointAsync(name, ct);
 
     ValueTask ICheckpointStore.SetAsync(string name, long position, CancellationToken ct) => Sql.SetCheckpointAsync(name, position, ct);
+
+    Task ITransactionalCheckpointStore.RunAndCheckpointAsync(string name, long position, Func<CancellationToken, ValueTask> work, CancellationToken ct) =>
+        Sql.RunAndCheckpointAsync(name, position, work, ct);
 
     ValueTask<bool> IInbox.HasHandledAsync(string handler, Guid messageId, CancellationToken ct) => Sql.HasHandledAsync(handler, messageId, ct);
 

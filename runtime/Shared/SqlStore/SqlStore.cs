@@ -68,6 +68,24 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
+    public async Task RunAndCheckpointAsync(string name, long position, Func<CancellationToken, ValueTask> work, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        EventEncoder.ValidateFrom(position, nameof(position));
+        ArgumentNullException.ThrowIfNull(work);
+        await dialect.RunInWriteTransactionAsync(async (connection, transaction) =>
+        {
+            using (SqlTransactionScope.Enter(transaction))
+            {
+                await work(ct).ConfigureAwait(false);
+            }
+
+            await using var command = Command(connection, sql.WriteCheckpoint, ("name", name), ("position", position));
+            command.Transaction = transaction;
+            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }, ct).ConfigureAwait(false);
+    }
+
     public async ValueTask<long?> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
