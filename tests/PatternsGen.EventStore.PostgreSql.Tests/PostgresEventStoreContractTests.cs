@@ -26,9 +26,6 @@ public sealed class PostgresEventStoreContractTests : EventStoreContractTests, I
         }
 
         await _store.DisposeAsync();
-        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresServer.DropSchemaAsync(_schema);
     }
 }

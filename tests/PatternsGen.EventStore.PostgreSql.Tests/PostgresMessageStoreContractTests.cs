@@ -27,10 +27,7 @@ public sealed class PostgresMessageStoreContractTests : MessageStoreContractTest
             await store.DisposeAsync();
         }
 
-        await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresServer.DropSchemaAsync(_schema);
     }
 
     private MessageStore Open()
@@ -62,10 +59,7 @@ public sealed class PostgresLeaseStoreContractTests : LeaseStoreContractTests, I
 
         if (_stores.Count > 0)
         {
-            await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString());
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
-            await drop.ExecuteNonQueryAsync();
+            await PostgresServer.DropSchemaAsync(_schema);
         }
     }
 

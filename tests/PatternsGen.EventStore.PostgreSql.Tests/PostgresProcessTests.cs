@@ -65,9 +65,6 @@ public sealed class PostgresProcessTests : IAsyncLifetime
             return;
         }
 
-        await using var connection = new NpgsqlConnection(_connectionString);
-        await connection.OpenAsync();
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{_schema}\" CASCADE", connection);
-        await drop.ExecuteNonQueryAsync();
+        await PostgresServer.DropSchemaAsync(_schema);
     }
 }

@@ -12,4 +12,13 @@ internal static class PostgresServer
 
     public static string ConnectionString() =>
         ExternalServer.Require(Variable, "PostgreSQL", "see docs/testing.md to run the PostgreSQL tests.");
+
+    /// <summary>Drops a test's schema with everything in it.</summary>
+    public static async Task DropSchemaAsync(string schema)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(ConnectionString());
+        await connection.OpenAsync();
+        await using var drop = new Npgsql.NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+        await drop.ExecuteNonQueryAsync();
+    }
 }
