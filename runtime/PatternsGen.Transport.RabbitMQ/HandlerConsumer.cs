@@ -1,4 +1,3 @@
-using PatternsGen.Resilience;
 using RabbitMQ.Client;
 
 namespace PatternsGen.Messaging.RabbitMQ;

@@ -26,7 +26,7 @@ public sealed partial class RabbitMqEventBus
         }
 
         var started = MessagingTelemetry.StartTimestamp();
-        var activity = MessagingTelemetry.StartProcess(handler.Name, message, WireFormat.TraceParent(properties), System);
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message, WireFormat.TraceParent(properties), MessagingSystem);
         WireFormat.AddBaggage(activity, properties);
         Exception? failed = null;
         var ct = _stopping.Token;
@@ -68,7 +68,7 @@ public sealed partial class RabbitMqEventBus
         }
         finally
         {
-            MessagingTelemetry.Processed(activity, handler.Name, message, started, failed, System);
+            MessagingTelemetry.Processed(activity, handler.Name, message, started, failed, MessagingSystem);
         }
     }
 

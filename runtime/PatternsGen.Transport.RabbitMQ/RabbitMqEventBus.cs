@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PatternsGen.EventSourcing;
 using RabbitMQ.Client;
 
@@ -15,7 +16,7 @@ namespace PatternsGen.Messaging.RabbitMQ;
 /// </remarks>
 public sealed partial class RabbitMqEventBus : IConfirmingEventBus, IAsyncDisposable
 {
-    private const string System = "rabbitmq";
+    private const string MessagingSystem = "rabbitmq"; // OpenTelemetry's messaging.system value
 
     private readonly EventHandlerRegistration[] _handlers;
     private readonly RabbitMqBusOptions _options;
@@ -130,26 +131,16 @@ public sealed partial class RabbitMqEventBus : IConfirmingEventBus, IAsyncDispos
     {
         ArgumentNullException.ThrowIfNull(message);
         var publisher = _publisher ?? throw NotStarted();
-        var info = EventTypes.Get(message.Event.GetType());
-        byte[] body;
-        try
-        {
-            body = info.Serialize(message.Event, _json.Json);
-        }
-        catch (Exception error) when (error is not EventSerializationException)
-        {
-            throw new EventSerializationException($"Event '{info.Name}' ({info.Type}) could not be serialized: {error.Message}", error);
-        }
-
-        using var activity = MessagingTelemetry.StartSend(message, System);
-        var properties = WireFormat.Properties(message, activity ?? global::System.Diagnostics.Activity.Current);
+        var body = _json.Serialize(message.Event);
+        using var activity = MessagingTelemetry.StartSend(message, MessagingSystem);
+        var properties = WireFormat.Properties(message, activity ?? Activity.Current);
         try
         {
             await publisher.PublishAsync(_topology.Exchange, Topology.RoutingKey(message.Topic, message.Key), properties, body, ct).ConfigureAwait(false);
         }
         catch (Exception error) when (activity is not null)
         {
-            activity.SetStatus(global::System.Diagnostics.ActivityStatusCode.Error, error.Message);
+            activity.SetStatus(ActivityStatusCode.Error, error.Message);
             activity.SetTag("error.type", error.GetType().FullName);
             throw;
         }

@@ -72,23 +72,30 @@ public sealed class EventEncoder
         {
             var data = events[i];
             var info = EventTypes.Get(data.GetType());
-            byte[]? json = null;
-            if (serialize)
-            {
-                try
-                {
-                    json = info.Serialize(data, Json);
-                }
-                catch (Exception error) when (error is not EventSerializationException and not OperationCanceledException)
-                {
-                    throw new EventSerializationException($"Event '{info.Name}' ({info.Type}) could not be serialized: {error.Message}", error);
-                }
-            }
-
-            pending[i] = new PendingEvent(NewEventId(now), info.Name, data, json, now, correlationId, causationId);
+            pending[i] = new PendingEvent(NewEventId(now), info.Name, data, serialize ? Serialize(info, data) : null, now, correlationId, causationId);
         }
 
         return pending;
+    }
+
+    /// <summary>An event's JSON, as stores and transports write it.</summary>
+    /// <exception cref="EventSerializationException">The event's type is not registered, or it cannot be serialized.</exception>
+    public byte[] Serialize(object @event)
+    {
+        ArgumentNullException.ThrowIfNull(@event);
+        return Serialize(EventTypes.Get(@event.GetType()), @event);
+    }
+
+    private byte[] Serialize(EventTypeInfo info, object @event)
+    {
+        try
+        {
+            return info.Serialize(@event, Json);
+        }
+        catch (Exception error) when (error is not EventSerializationException and not OperationCanceledException)
+        {
+            throw new EventSerializationException($"Event '{info.Name}' ({info.Type}) could not be serialized: {error.Message}", error);
+        }
     }
 
     /// <summary>Turns a stored event back into its object.</summary>
