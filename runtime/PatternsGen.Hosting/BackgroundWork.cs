@@ -13,7 +13,8 @@ namespace PatternsGen.Hosting;
 /// and the projections finish what they are handling and move their checkpoints past that.
 /// </summary>
 internal sealed partial class BackgroundWork(
-    BackgroundWorkStatus status, Func<IServiceProvider, CancellationToken, Task> work, IServiceProvider services, TimeProvider time, ILogger logger)
+    BackgroundWorkStatus status, Func<IServiceProvider, CancellationToken, Task> work, IServiceProvider services, TimeProvider time, ILogger logger,
+    bool leased = false)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -37,10 +38,14 @@ internal sealed partial class BackgroundWork(
             await restarts.ExecuteAsync(
                 static async (s, ct) =>
                 {
-                    s.status.Set(BackgroundWorkState.Running);
+                    if (!s.leased)
+                    {
+                        s.status.Set(BackgroundWorkState.Running); // leased work says Running only once it holds its lease
+                    }
+
                     await s.work(s.services, ct).ConfigureAwait(false);
                 },
-                (status, work, services),
+                (status, work, services, leased),
                 stoppingToken).ConfigureAwait(false);
             status.Set(stoppingToken.IsCancellationRequested ? BackgroundWorkState.Stopped : BackgroundWorkState.Completed);
         }

@@ -16,6 +16,7 @@ internal static partial class LeasedWork
         ILeaseStore leases, string lease, LeaseOptions options, BackgroundWorkStatus status, ILogger logger, TimeProvider time,
         Func<CancellationToken, Task> work, CancellationToken ct)
     {
+        status.Set(BackgroundWorkState.Standby); // not running here until the lease says so
         while (true)
         {
             ct.ThrowIfCancellationRequested();
@@ -87,6 +88,11 @@ internal static partial class LeasedWork
                 {
                     validFrom = renewing;
                 }
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                await running.ConfigureAwait(false); // the host stops mid-renewal: as above
+                return true;
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

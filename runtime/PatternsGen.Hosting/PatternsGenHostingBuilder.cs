@@ -224,15 +224,15 @@ public sealed class PatternsGenHostingBuilder
         Services.AddSingleton<IHostedService>(sp =>
         {
             var logger = sp.Logger("PatternsGen.Hosting") ?? NullLogger.Instance;
-            var run = work;
             if (runOn == RunOn.OneInstance && sp.GetService<ILeaseStore>() is { } leases)
             {
                 var options = sp.GetService<LeaseOptions>() ?? new LeaseOptions();
-                run = (services, ct) => LeasedWork.RunAsync(
-                    leases, leaseOf?.Invoke(services) ?? lease ?? name, options, status, logger, services.Clock(), leased => work(services, leased), ct);
+                return new BackgroundWork(status, (services, ct) => LeasedWork.RunAsync(
+                    leases, leaseOf?.Invoke(services) ?? lease ?? name, options, status, logger, services.Clock(), held => work(services, held), ct),
+                    sp, sp.Clock(), logger, leased: true);
             }
 
-            return new BackgroundWork(status, run, sp, sp.Clock(), logger);
+            return new BackgroundWork(status, work, sp, sp.Clock(), logger);
         });
         return this;
     }
