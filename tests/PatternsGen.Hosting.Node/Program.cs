@@ -1,4 +1,4 @@
-// An instance of a service on PostgreSQL (--pg, --schema). Its store publisher delivers every stored event to a handler
+// An instance of a service on PostgreSQL or SQLite (--store, --connection, --schema). Its store publisher delivers every stored event to a handler
 // that writes the event's id to this process's own file in --effects, flushed before the handler returns; the publisher
 // runs on one instance at a time (a lease of --lease-ms). With --sagas true it also starts ParcelSaga runs one after
 // another (their effects in --effects/sagas-<pid>.log) until it reads "quiet", and recovers the runs of dead instances.
@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
+using PatternsGen.EventStore.Sqlite;
 using PatternsGen.EventStore.Testing;
 using PatternsGen.Messaging;
 using PatternsGen.Sagas;
@@ -32,9 +33,17 @@ builder.Services.AddSingleton(new EventHandlerSet([handler]));
 builder.Services.AddSingleton(static provider => new InMemoryEventBus(provider.GetServices<EventHandlerSet>().SelectMany(static set => set.Handlers)));
 builder.Services.AddSingleton<IEventBus>(static provider => provider.GetRequiredService<InMemoryEventBus>());
 var lease = TimeSpan.FromMilliseconds(int.Parse(arguments["lease-ms"]));
-var hosting = builder.Services.AddPatternsGenHosting()
-    .UseEventStore(_ => new PostgresEventStore(arguments["pg"], null, arguments["schema"]))
-    .AddEventStorePublisher(publisher => (publisher.PollInterval, publisher.BatchSize) = (TimeSpan.FromMilliseconds(20), 16))
+var hosting = builder.Services.AddPatternsGenHosting();
+if (arguments["store"] == "sqlite")
+{
+    hosting.UseEventStore(_ => new SqliteEventStore(arguments["connection"]));
+}
+else
+{
+    hosting.UseEventStore(_ => new PostgresEventStore(arguments["connection"], null, arguments["schema"]));
+}
+
+hosting.AddEventStorePublisher(publisher => (publisher.PollInterval, publisher.BatchSize) = (TimeSpan.FromMilliseconds(20), 16))
     .ConfigureLeases(leases => (leases.Duration, leases.RenewEvery) = (lease, lease / 5));
 if (arguments.GetValueOrDefault("sagas") == "true")
 {

@@ -1,7 +1,10 @@
+using System.Data.Common;
 using System.Diagnostics;
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
+using PatternsGen.EventStore.Sqlite;
 using PatternsGen.EventStore.Testing;
 using PatternsGen.Sagas;
 using NodeTick = PatternsGen.Hosting.Node.Tick;
@@ -11,7 +14,7 @@ using Xunit.Abstractions;
 namespace PatternsGen.Hosting.Tests;
 
 /// <summary>
-/// Three instances of a service on one PostgreSQL store, as separate processes: the store publisher runs on one at a
+/// Three instances of a service on one store (a PostgreSQL database, a SQLite file), as separate processes: the store publisher runs on one at a
 /// time, and when that one is killed with SIGKILL another takes over within the documented bound, losing nothing.
 /// </summary>
 public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
@@ -20,14 +23,21 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
     private readonly string _schema = "nodes_" + Guid.NewGuid().ToString("N");
     private readonly string _effects = Directory.CreateTempSubdirectory("patternsgen-nodes-").FullName;
     private readonly List<Process> _nodes = [];
+    private string _kind = "postgres";
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    [SkippableFact]
-    public async Task The_active_publisher_killed_twenty_times_hands_over_within_the_lease_and_every_event_is_published()
+    [SkippableTheory]
+    [InlineData("postgres")] // three machines' worth of processes on one database
+    [InlineData("sqlite")]   // three processes on one file
+    public async Task The_active_publisher_killed_twenty_times_hands_over_within_the_lease_and_every_event_is_published(string kind)
     {
-        var connection = ExternalServer.Require("PATTERNSGEN_PG", "PostgreSQL", "see docs/testing.md to run the PostgreSQL tests.");
-        await using var store = new PostgresEventStore(connection, null, _schema);
+        _kind = kind;
+        var connection = kind == "sqlite"
+            ? $"Data Source={Path.Combine(_effects, "events.db")}"
+            : ExternalServer.Require("PATTERNSGEN_PG", "PostgreSQL", "see docs/testing.md to run the PostgreSQL tests.");
+        await using var stores = new StoreOf(kind, connection, _schema);
+        var store = stores.Store;
         for (var i = 0; i < 3; i++)
         {
             _nodes.Add(await StartNodeAsync(connection));
@@ -147,6 +157,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
+        SqliteConnection.ClearAllPools(); // pooled connections keep the SQLite file open
         Directory.Delete(_effects, recursive: true);
         if (Environment.GetEnvironmentVariable("PATTERNSGEN_PG") is { Length: > 0 } connection)
         {
@@ -162,7 +173,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var dll = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "PatternsGen.Hosting.Node", "bin", here.Parent!.Name, here.Name, "PatternsGen.Hosting.Node.dll"));
         var start = new ProcessStartInfo("dotnet") { RedirectStandardInput = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var argument in new[] { dll, "--pg", connection, "--schema", _schema, "--effects", _effects, "--lease-ms", ((int)Lease.TotalMilliseconds).ToString(), "--sagas", sagas ? "true" : "false" })
+        foreach (var argument in new[] { dll, "--store", _kind, "--connection", connection, "--schema", _schema, "--effects", _effects, "--lease-ms", ((int)Lease.TotalMilliseconds).ToString(), "--sagas", sagas ? "true" : "false" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -177,12 +188,27 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
     /// <summary>The publisher's lease holder, as the database has it: its owner is "machine/pid/random".</summary>
     private async Task<int> ActivePidAsync(string connection)
     {
-        await using var db = new NpgsqlConnection(connection);
+        const string Holder = "SELECT owner FROM {0}patternsgen_leases WHERE name = 'event-store-publisher:event-bus'";
+        await using DbConnection db = _kind == "sqlite" ? new SqliteConnection(connection) : new NpgsqlConnection(connection);
         await db.OpenAsync();
-        await using var query = new NpgsqlCommand(
-            $"SELECT owner FROM \"{_schema}\".patternsgen_leases WHERE name = 'event-store-publisher:event-bus' AND expires_at > clock_timestamp()", db);
+        await using var query = db.CreateCommand();
+        query.CommandText = string.Format(Holder, _kind == "sqlite" ? "" : $"\"{_schema}\".");
         var owner = (string)(await query.ExecuteScalarAsync() ?? throw new InvalidOperationException("nobody holds the publisher's lease"));
         return int.Parse(owner.Split('/')[1]);
+    }
+
+    /// <summary>The test's own store on the nodes' database.</summary>
+    private sealed class StoreOf(string kind, string connection, string schema) : IAsyncDisposable
+    {
+        public IEventStore Store { get; } = kind == "sqlite" ? new SqliteEventStore(connection) : new PostgresEventStore(connection, null, schema);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Store is IAsyncDisposable disposable)
+            {
+                await disposable.DisposeAsync();
+            }
+        }
     }
 
     private HashSet<Guid> Published() => PublishedCounts().Keys.ToHashSet();
