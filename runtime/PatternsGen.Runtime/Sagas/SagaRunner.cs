@@ -31,8 +31,8 @@ public static class SagaRunner
     public static async Task ExecuteAsync<TContext>(ISaga<TContext> saga, string sagaId, TContext context, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(saga);
-        SagaLogWriter? log = null;
-        if (saga.Log is { } sagaLog)
+        var sagaLog = saga.Log;
+        if (sagaLog is not null)
         {
             // Before any step runs: a result type the log cannot store fails here, not after a step has charged a card.
             foreach (var step in saga.Definition.Steps)
@@ -42,11 +42,14 @@ public static class SagaRunner
                     sagaLog.Require(type);
                 }
             }
-
-            log = await sagaLog.StartAsync(saga.Definition.Name, sagaId, context, ct).ConfigureAwait(false);
         }
 
-        await RunHereAsync(saga, sagaId, () => RunAsync(saga, context, log, null, ct)).ConfigureAwait(false);
+        // Known as running here from before its start is recorded: recovery in this process never takes it for stopped.
+        await RunHereAsync(saga, sagaId, async () =>
+        {
+            var log = sagaLog is null ? null : await sagaLog.StartAsync(saga.Definition.Name, sagaId, context, ct).ConfigureAwait(false);
+            await RunAsync(saga, context, log, null, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>
