@@ -66,7 +66,7 @@ public sealed class PatternsGenHostingBuilder
     {
         var options = new EventStorePublisherOptions();
         configure?.Invoke(options);
-        return AddBackgroundWork("event-store-publisher", RunOn.OneInstance, "event-store-publisher:" + options.Name, (sp, ct) =>
+        return AddBackgroundWork("event-store-publisher", RunOn.OneInstance, _ => "event-store-publisher:" + options.Name, (sp, ct) =>
         {
             var bus = sp.GetService<IEventBus>() as IConfirmingEventBus ?? throw new InvalidOperationException(
                 "The event store publisher delivers to the registered bus, which must confirm deliveries (the in-memory bus that AddPatternsGen() " +
@@ -108,11 +108,12 @@ public sealed class PatternsGenHostingBuilder
         Services.TryAddSingleton<TProjection>();
         if (runOn == RunOn.OneInstance)
         {
-            return AddBackgroundWork("projection:" + typeof(TProjection).Name, RunOn.OneInstance, null, static (sp, ct) =>
+            static string LeaseOf(IServiceProvider sp) => "projection:" + sp.GetRequiredService<TProjection>().ProjectionName;
+            return AddBackgroundWork("projection:" + typeof(TProjection).Name, RunOn.OneInstance, LeaseOf, static (sp, ct) =>
             {
                 var projection = sp.GetRequiredService<TProjection>();
                 return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), [projection], ProjectionOptions(sp)).RunAsync(ct);
-            }, static sp => "projection:" + sp.GetRequiredService<TProjection>().ProjectionName);
+            });
         }
 
         Services.AddSingleton<IProjection>(static sp => sp.GetRequiredService<TProjection>());
@@ -177,7 +178,8 @@ public sealed class PatternsGenHostingBuilder
         where TSaga : class, ISaga<TContext>
     {
         AddInstanceLease();
-        return AddBackgroundWork("saga-recovery:" + typeof(TSaga).Name, RunOn.OneInstance, null, async (sp, ct) =>
+        var name = "saga-recovery:" + typeof(TSaga).Name;
+        return AddBackgroundWork(name, RunOn.OneInstance, _ => name, async (sp, ct) =>
         {
             var saga = sp.GetRequiredService<TSaga>();
             var leases = sp.GetService<ILeaseStore>();
@@ -212,10 +214,10 @@ public sealed class PatternsGenHostingBuilder
     /// after it; the others wait on standby (<see cref="BackgroundWorkState.Standby"/>) and one takes over when it stops.
     /// </summary>
     public PatternsGenHostingBuilder AddBackgroundWork(string name, Func<IServiceProvider, CancellationToken, Task> work, RunOn runOn = RunOn.EachInstance) =>
-        AddBackgroundWork(name, runOn, name, work);
+        AddBackgroundWork(name, runOn, _ => name, work);
 
     private PatternsGenHostingBuilder AddBackgroundWork(
-        string name, RunOn runOn, string? lease, Func<IServiceProvider, CancellationToken, Task> work, Func<IServiceProvider, string>? leaseOf = null)
+        string name, RunOn runOn, Func<IServiceProvider, string> leaseOf, Func<IServiceProvider, CancellationToken, Task> work)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(work);
@@ -228,7 +230,7 @@ public sealed class PatternsGenHostingBuilder
             {
                 var options = sp.GetService<LeaseOptions>() ?? new LeaseOptions();
                 return new BackgroundWork(status, (services, ct) => LeasedWork.RunAsync(
-                    leases, leaseOf?.Invoke(services) ?? lease ?? name, options, status, logger, services.Clock(), held => work(services, held), ct),
+                    leases, leaseOf(services), options, status, logger, services.Clock(), held => work(services, held), ct),
                     sp, sp.Clock(), logger, leased: true);
             }
 

@@ -55,7 +55,7 @@ public sealed partial class RabbitMqEventBus
         catch (Exception error)
         {
             failed = error;
-            if (attempt < _options.Retry.MaxAttempts && (_options.Retry.ShouldRetry?.Invoke(error) ?? true))
+            if (Backoff.Retries(_options.Retry, error, attempt))
             {
                 await RetryLaterAsync(consumer, properties, body, attempt, error).ConfigureAwait(false);
             }
@@ -80,11 +80,7 @@ public sealed partial class RabbitMqEventBus
     {
         var retry = _options.Retry;
         var previous = TimeSpan.FromMilliseconds(WireFormat.Number(properties, WireFormat.PreviousDelayHeader) ?? 0);
-        var delay = Backoff.Next(retry, attempt, ref previous, (retry.Random ?? Random.Shared).NextDouble());
-        if (retry.RetryAfter?.Invoke(error) is { } wait && wait > delay)
-        {
-            delay = wait < retry.MaxDelay ? wait : retry.MaxDelay;
-        }
+        var delay = Backoff.After(retry, attempt, error, ref previous);
 
         var milliseconds = Math.Max(1L, (long)Math.Ceiling(delay.TotalMilliseconds));
         var next = WireFormat.Copy(properties, headers =>

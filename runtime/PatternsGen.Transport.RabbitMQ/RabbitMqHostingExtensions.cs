@@ -26,9 +26,14 @@ public static class RabbitMqHostingExtensions
         var services = hosting.Services;
         services.TryAddSingleton(sp =>
         {
-            var options = new RabbitMqBusOptions { Inbox = null! };
+            var options = new RabbitMqBusOptions();
+            var defaultInbox = options.Inbox;
             configure(options);
-            options.Inbox ??= sp.GetService<IInbox>() ?? new InMemoryInbox();
+            if (ReferenceEquals(options.Inbox, defaultInbox))
+            {
+                options.Inbox = sp.GetService<IInbox>() ?? defaultInbox; // the store's, shared by every instance
+            }
+
             options.Logger ??= sp.GetService<ILoggerFactory>()?.CreateLogger("PatternsGen.Messaging");
             options.Retry.Logger ??= options.Logger;
             if (ReferenceEquals(options.Retry.TimeProvider, TimeProvider.System) && sp.GetService<TimeProvider>() is { } clock)

@@ -9,7 +9,9 @@ public sealed class InMemoryLeaseStore(TimeProvider? clock = null) : ILeaseStore
     /// <inheritdoc />
     public ValueTask<long?> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct = default)
     {
-        Leases.Validate(name, owner, duration);
+        ArgumentException.ThrowIfNullOrEmpty(name);
+        ArgumentException.ThrowIfNullOrEmpty(owner);
+        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromMilliseconds(1));
         var now = _clock.GetUtcNow();
         lock (_leases)
         {
@@ -39,13 +41,3 @@ public sealed class InMemoryLeaseStore(TimeProvider? clock = null) : ILeaseStore
     }
 }
 
-/// <summary>The argument rules every lease store shares.</summary>
-internal static class Leases
-{
-    public static void Validate(string name, string owner, TimeSpan duration)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(name);
-        ArgumentException.ThrowIfNullOrEmpty(owner);
-        ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromMilliseconds(1));
-    }
-}

@@ -20,6 +20,7 @@ public sealed class ProjectionRunner
     private readonly ICheckpointStore _checkpoints;
     private readonly ProjectionOptions _options;
     private readonly RetryPolicy _retry;
+    private readonly ITransactionalCheckpointStore? _transactional; // set when ProjectionOptions.Transactional
     private readonly Dictionary<string, Lane> _lanes = new(StringComparer.Ordinal);
 
     /// <summary>Creates the runner.</summary>
@@ -33,12 +34,13 @@ public sealed class ProjectionRunner
         ArgumentNullException.ThrowIfNull(_options.Parked, nameof(options.Parked));
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.CheckpointEvery, 1, nameof(options.CheckpointEvery));
         (_store, _checkpoints, _retry) = (store, checkpoints, new RetryPolicy(_options.Retry));
-        if (_options.Transactional && checkpoints is not ITransactionalCheckpointStore)
+        if (_options.Transactional)
         {
-            throw new ArgumentException(
+            _transactional = checkpoints as ITransactionalCheckpointStore ?? throw new ArgumentException(
                 $"ProjectionOptions.Transactional needs checkpoints kept in the view's database (an ITransactionalCheckpointStore: SQLite, PostgreSQL), not {checkpoints.GetType().Name}.",
                 nameof(checkpoints));
         }
+
         foreach (var projection in projections)
         {
             if (!_lanes.TryAdd(projection.ProjectionName, new Lane(projection)))
@@ -104,19 +106,12 @@ public sealed class ProjectionRunner
             {
                 await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
                 {
-                    if (_checkpoints is ITransactionalCheckpointStore transactional && _options.Transactional)
-                    {
-                        // The view and the checkpoint commit together: nothing to save in batches.
-                        await ProjectOrParkAsync(lane.Projection, recorded, transactional, ct).ConfigureAwait(false);
-                        checkpoint = recorded.Position;
-                        projected++;
-                        continue;
-                    }
-
-                    await ProjectOrParkAsync(lane.Projection, recorded, null, ct).ConfigureAwait(false);
+                    await ProjectOrParkAsync(lane.Projection, recorded, _transactional, ct).ConfigureAwait(false);
                     checkpoint = recorded.Position;
                     projected++;
-                    if (++unsaved == _options.CheckpointEvery)
+
+                    // Transactional: each event committed its checkpoint with its view; nothing to save in batches.
+                    if (_transactional is null && ++unsaved == _options.CheckpointEvery)
                     {
                         await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
                         unsaved = 0;

@@ -1,8 +1,28 @@
 namespace PatternsGen.Resilience;
 
-/// <summary>The delay before each retry, as <see cref="RetryOptions"/> describes it. Pure functions: tests pin them.</summary>
+/// <summary>
+/// Which failures are retried and the delay before each retry, as <see cref="RetryOptions"/> describes them: for
+/// <see cref="RetryPolicy"/>, and for a broker transport whose retries wait in the broker. Pure functions: tests pin them.
+/// </summary>
 internal static class Backoff
 {
+    /// <summary>Whether failed attempt <paramref name="attempt"/> (1-based) gets another; cancellation is the caller's to check.</summary>
+    public static bool Retries(RetryOptions options, Exception error, int attempt) =>
+        attempt < options.MaxAttempts
+        && error is not CircuitBreakerOpenException { IsIsolated: true }
+        && (options.ShouldRetry?.Invoke(error) ?? true);
+
+    /// <summary>
+    /// The delay after failed attempt <paramref name="attempt"/>: <see cref="Next"/>, lengthened to what the failure asks
+    /// for (an open circuit until its trial, else <see cref="RetryOptions.RetryAfter"/>), never beyond the cap.
+    /// </summary>
+    public static TimeSpan After(RetryOptions options, int attempt, Exception error, ref TimeSpan previous)
+    {
+        var delay = Next(options, attempt, ref previous, (options.Random ?? Random.Shared).NextDouble());
+        var asked = error is CircuitBreakerOpenException { RetryAfter: var untilTrial } ? untilTrial : options.RetryAfter?.Invoke(error);
+        return asked is { } wait && wait > delay ? (wait < options.MaxDelay ? wait : options.MaxDelay) : delay;
+    }
+
     /// <summary>
     /// The delay after failed attempt <paramref name="attempt"/> (1-based). <paramref name="previous"/>
     /// carries decorrelated jitter's state between calls; start it at <see cref="TimeSpan.Zero"/>.

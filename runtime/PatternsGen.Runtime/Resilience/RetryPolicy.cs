@@ -57,7 +57,7 @@ public sealed class RetryPolicy : ResilienceStrategy
             catch (Exception error)
             {
                 ResilienceTelemetry.AttemptFinished(_options.Name, started, _clock, success: false);
-                if (!ShouldRetry(error, attempt, ct))
+                if (ct.IsCancellationRequested || !Backoff.Retries(_options, error, attempt))
                 {
                     if (attempt > 1)
                     {
@@ -67,11 +67,7 @@ public sealed class RetryPolicy : ResilienceStrategy
                     throw;
                 }
 
-                delay = Backoff.Next(_options, attempt, ref previousDelay, (_options.Random ?? Random.Shared).NextDouble());
-                if (AskedToWait(error) is { } wait && wait > delay)
-                {
-                    delay = wait < _options.MaxDelay ? wait : _options.MaxDelay;
-                }
+                delay = Backoff.After(_options, attempt, error, ref previousDelay);
 
                 ResilienceTelemetry.Retrying(_options.Name, attempt, delay, error, _options.Logger);
                 _options.OnRetry?.Invoke(new RetryAttempt(_options.Name, attempt, delay, error));
@@ -86,16 +82,6 @@ public sealed class RetryPolicy : ResilienceStrategy
             pending = Invoke(action, state, ct);
         }
     }
-
-    private bool ShouldRetry(Exception error, int attempt, CancellationToken ct) =>
-        attempt < _options.MaxAttempts
-        && !ct.IsCancellationRequested
-        && error is not CircuitBreakerOpenException { IsIsolated: true }
-        && (_options.ShouldRetry?.Invoke(error) ?? true);
-
-    /// <summary>How long the failure asks to wait: an open circuit until it lets a trial through, else what <see cref="RetryOptions.RetryAfter"/> reads.</summary>
-    private TimeSpan? AskedToWait(Exception error) =>
-        error is CircuitBreakerOpenException { RetryAfter: var untilTrial } ? untilTrial : _options.RetryAfter?.Invoke(error);
 
     private static ValueTask<T> Invoke<TState, T>(Func<TState, CancellationToken, ValueTask<T>> action, TState state, CancellationToken ct)
     {

@@ -109,40 +109,32 @@ public static class SagaRunner
         var log = LogOf(saga);
         var name = saga.Definition.Name;
         var gone = new Dictionary<string, bool>(StringComparer.Ordinal);
-        var resumed = new List<SagaSummary>();
-        foreach (var summary in await log.ListAsync(name, ct).ConfigureAwait(false))
+        return await log.ResumeUnfinishedAsync(name, (sagaId, token) => ResumeAsync(saga, sagaId, token), ct, async (sagaId, token) =>
         {
-            if (summary.Status is not (SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Stalled)
-                || Running.ContainsKey(RunKey(log, name, summary.SagaId)))
+            if (Running.ContainsKey(RunKey(log, name, sagaId)))
             {
-                continue;
+                return false; // executing here
             }
 
-            var run = await log.ReadAsync(name, summary.SagaId, ct).ConfigureAwait(false);
-            if (run.Owner != log.Owner)
+            var run = await log.ReadAsync(name, sagaId, token).ConfigureAwait(false);
+            if (run.Owner == log.Owner)
             {
-                if (run.Owner is { } owner && !gone.TryGetValue(owner, out var isGone))
-                {
-                    var lease = ServiceInstance.LeaseOf(owner);
-                    isGone = gone[owner] = await instances.TryAcquireLeaseAsync(lease, log.Owner, probe, ct).ConfigureAwait(false) is not null;
-                    if (isGone)
-                    {
-                        await instances.ReleaseLeaseAsync(lease, log.Owner, ct).ConfigureAwait(false); // only a probe: the instance is not coming back under this name
-                    }
-                }
+                return true; // this instance's own run, stopped on a log failure: nothing to claim
+            }
 
-                if ((run.Owner is not null && !gone[run.Owner]) || !await log.ClaimAsync(run, ct).ConfigureAwait(false))
+            if (run.Owner is { } owner && !gone.TryGetValue(owner, out var isGone))
+            {
+                var lease = ServiceInstance.LeaseOf(owner);
+                isGone = gone[owner] = await instances.TryAcquireLeaseAsync(lease, log.Owner, probe, token).ConfigureAwait(false) is not null;
+                if (isGone)
                 {
-                    continue; // alive, or someone wrote to it first
+                    await instances.ReleaseLeaseAsync(lease, log.Owner, token).ConfigureAwait(false); // only a probe: the instance is not coming back under this name
                 }
             }
 
-            var status = await ResumeAsync(saga, summary.SagaId, ct).ConfigureAwait(false);
-            var after = await log.ReadAsync(name, summary.SagaId, ct).ConfigureAwait(false);
-            resumed.Add(new SagaSummary(name, summary.SagaId, status, after.CompensationFailures.Count));
-        }
-
-        return resumed;
+            // Not when its owner lives; and not when someone wrote to it since it was read.
+            return (run.Owner is null || gone[run.Owner]) && await log.ClaimAsync(run, token).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     /// <summary>Runs a logged run, known meanwhile as executing in this process.</summary>

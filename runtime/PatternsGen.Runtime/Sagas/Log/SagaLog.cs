@@ -151,15 +151,17 @@ public sealed class SagaLog
 
     /// <summary>
     /// Resumes, one after another, every run of <paramref name="sagaName"/> that is running, compensating or
-    /// stalled.
+    /// stalled, and that <paramref name="take"/> (when given) takes on.
     /// </summary>
-    internal async Task<IReadOnlyList<SagaSummary>> ResumeUnfinishedAsync(string sagaName, Func<string, CancellationToken, Task<SagaStatus>> resume, CancellationToken ct)
+    internal async Task<IReadOnlyList<SagaSummary>> ResumeUnfinishedAsync(
+        string sagaName, Func<string, CancellationToken, Task<SagaStatus>> resume, CancellationToken ct, Func<string, CancellationToken, Task<bool>>? take = null)
     {
         ArgumentNullException.ThrowIfNull(resume);
         var resumed = new List<SagaSummary>();
         foreach (var run in await ListAsync(sagaName, ct).ConfigureAwait(false))
         {
-            if (run.Status is SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Stalled)
+            if (run.Status is (SagaStatus.Running or SagaStatus.Compensating or SagaStatus.Stalled)
+                && (take is null || await take(run.SagaId, ct).ConfigureAwait(false)))
             {
                 var status = await resume(run.SagaId, ct).ConfigureAwait(false);
                 var history = await ReadAsync(sagaName, run.SagaId, ct).ConfigureAwait(false);
