@@ -65,6 +65,25 @@ public abstract class LeaseStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Listing_shows_the_leases_held_now_under_a_prefix_with_their_owners_and_tokens()
+    {
+        var first = await CreateAsync();
+        var second = await OtherInstanceAsync();
+        var a = await first.TryAcquireLeaseAsync("members:view:node-a", "node-a", TimeSpan.FromMinutes(1));
+        var b = await second.TryAcquireLeaseAsync("members:view:node-b", "node-b", TimeSpan.FromMinutes(1));
+        await second.TryAcquireLeaseAsync("members:view:node-c", "node-c", TimeSpan.FromMinutes(1));
+        await second.ReleaseLeaseAsync("members:view:node-c", "node-c"); // gone
+        await first.TryAcquireLeaseAsync("members:other:node-a", "node-a", TimeSpan.FromMinutes(1)); // another prefix
+        await first.TryAcquireLeaseAsync("members:view_%", "node-d", TimeSpan.FromMinutes(1)); // LIKE's wildcards mean nothing
+
+        Assert.Equal(
+            [new Lease("members:view:node-a", "node-a", a!.Value), new Lease("members:view:node-b", "node-b", b!.Value)],
+            await second.ListLeasesAsync("members:view:"));
+        Assert.Equal(["members:view_%"], (await first.ListLeasesAsync("members:view_")).Select(l => l.Name));
+        Assert.Equal(4, (await first.ListLeasesAsync("")).Count);
+    }
+
+    [SkippableFact]
     public async Task Of_owners_racing_for_a_free_lease_exactly_one_wins()
     {
         var stores = new List<ILeaseStore> { await CreateAsync() };

@@ -78,7 +78,6 @@ public sealed class LeasedWorkTests
 
         public bool FailAfterScript { get; init; }
 
-
         public List<string> Released { get; } = [];
 
         public ValueTask<long?> TryAcquireLeaseAsync(string name, string owner, TimeSpan duration, CancellationToken ct = default)
@@ -91,6 +90,8 @@ public sealed class LeasedWorkTests
 
             return FailAfterScript ? ValueTask.FromException<long?>(new TimeoutException("database unreachable")) : new((long?)null);
         }
+
+        public ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
 
         public ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct = default)
         {

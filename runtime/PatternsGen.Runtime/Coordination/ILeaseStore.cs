@@ -17,4 +17,13 @@ public interface ILeaseStore
 
     /// <summary>Gives the lease up at once, when <paramref name="owner"/> holds it: another instance may take it now.</summary>
     ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct = default);
+
+    /// <summary>
+    /// The leases held now (not expired, not released) whose names start with <paramref name="prefix"/>, by name: how
+    /// instances see who else is alive and who does what, to share work out among themselves.
+    /// </summary>
+    ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default);
 }
+
+/// <summary>A lease held now: its name, its holder and the holder's fencing token.</summary>
+public readonly record struct Lease(string Name, string Owner, long Token);

@@ -39,5 +39,20 @@ public sealed class InMemoryLeaseStore(TimeProvider? clock = null) : ILeaseStore
 
         return default;
     }
-}
 
+    /// <inheritdoc />
+    public ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var now = _clock.GetUtcNow();
+        lock (_leases)
+        {
+            IReadOnlyList<Lease> held = _leases
+                .Where(l => l.Key.StartsWith(prefix, StringComparison.Ordinal) && l.Value.ExpiresAt > now)
+                .Select(l => new Lease(l.Key, l.Value.Owner, l.Value.Token))
+                .OrderBy(l => l.Name, StringComparer.Ordinal)
+                .ToList();
+            return new(held);
+        }
+    }
+}

@@ -36,4 +36,6 @@ internal interface ISqlMessageStore : ITransactionalCheckpointStore, IInbox, IDe
         Sql.TryAcquireLeaseAsync(name, owner, duration, ct);
 
     ValueTask ILeaseStore.ReleaseLeaseAsync(string name, string owner, CancellationToken ct) => Sql.ReleaseLeaseAsync(name, owner, ct);
+
+    ValueTask<IReadOnlyList<Lease>> ILeaseStore.ListLeasesAsync(string prefix, CancellationToken ct) => Sql.ListLeasesAsync(prefix, ct);
 }

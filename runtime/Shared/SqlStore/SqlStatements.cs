@@ -54,4 +54,7 @@ internal sealed class SqlStatements
 
     /// <summary>(name, owner): expires the lease now.</summary>
     public required string LeaseRelease { get; init; }
+
+    /// <summary>(prefix) → name, owner, token of the leases held now whose names start with it, by name.</summary>
+    public required string LeaseList { get; init; }
 }

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 
@@ -110,6 +111,21 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         await using var command = Command(connection, sql.LeaseRelease, ("name", name), ("owner", owner));
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
+    }
+
+    public async ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = Command(connection, sql.LeaseList, ("prefix", prefix));
+        await using var reader = await command.ExecuteReaderAsync(ct).ConfigureAwait(false);
+        var held = new List<Lease>();
+        while (await reader.ReadAsync(ct).ConfigureAwait(false))
+        {
+            held.Add(new Lease(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        return held;
     }
 
     public async ValueTask<bool> HasHandledAsync(string handler, Guid messageId, CancellationToken ct)
