@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Exceptions;
@@ -39,17 +40,8 @@ internal sealed class Topology
     /// <summary>Where a message with <paramref name="key"/> is published: its topic, and with a key, the key's slot too.</summary>
     public static string RoutingKey(string topic, string? key) => key is null ? topic : topic + "#" + Slot(key);
 
-    /// <summary>A key's slot: FNV-1a over its characters, the same in every process and version (unlike <see cref="string.GetHashCode()"/>).</summary>
-    public static int Slot(string key)
-    {
-        var hash = 2166136261u;
-        foreach (var c in key)
-        {
-            hash = (hash ^ c) * 16777619u;
-        }
-
-        return (int)(hash % KeySlots);
-    }
+    /// <summary>A key's slot, the same in every process and version.</summary>
+    public static int Slot(string key) => StableHash.Bucket(key, KeySlots);
 
     public string HandlerQueue(EventHandlerRegistration handler) => _options.ServiceName + "." + handler.Name;
 

@@ -70,27 +70,46 @@ public sealed class ProjectionRunner
     /// <summary>
     /// Rebuilds one projection from the first event: empties it (its <c>ResetAsync</c>), sets its checkpoint
     /// to 0 and catches it up. Safe while <see cref="RunAsync"/> runs: the projection's live pass waits.
+    /// A projection split into <see cref="ProjectionShard"/>s is rebuilt by its whole name: emptied once, then every
+    /// shard in this runner from 0, side by side.
     /// </summary>
     /// <returns>How many events were projected.</returns>
     public async Task<int> RebuildAsync(string projectionName, CancellationToken ct = default)
     {
-        if (!_lanes.TryGetValue(projectionName, out var lane))
+        var lanes = _lanes.Values
+            .Where(lane => lane.Projection.ProjectionName == projectionName || (lane.Projection as ProjectionShard)?.Whole.ProjectionName == projectionName)
+            .ToList();
+        if (lanes.Count == 0)
         {
             throw new ArgumentException($"No projection is called '{projectionName}'.", nameof(projectionName));
         }
 
-        await lane.Gate.WaitAsync(ct).ConfigureAwait(false);
+        var taken = 0;
         try
         {
-            await lane.Projection.ResetAsync(ct).ConfigureAwait(false);
-            await _checkpoints.SetAsync(projectionName, 0, ct).ConfigureAwait(false);
+            foreach (var lane in lanes)
+            {
+                await lane.Gate.WaitAsync(ct).ConfigureAwait(false);
+                taken++;
+            }
+
+            var whole = lanes[0].Projection is ProjectionShard shard ? shard.Whole : lanes[0].Projection;
+            await whole.ResetAsync(ct).ConfigureAwait(false);
+            foreach (var lane in lanes)
+            {
+                await _checkpoints.SetAsync(lane.Projection.ProjectionName, 0, ct).ConfigureAwait(false);
+            }
         }
         finally
         {
-            lane.Gate.Release();
+            foreach (var lane in lanes.Take(taken))
+            {
+                lane.Gate.Release();
+            }
         }
 
-        return await PassAsync(lane, ct).ConfigureAwait(false);
+        var counts = await Task.WhenAll(lanes.Select(lane => PassAsync(lane, ct))).ConfigureAwait(false);
+        return counts.Sum();
     }
 
     private async Task<int> PassAsync(Lane lane, CancellationToken ct)
@@ -106,12 +125,20 @@ public sealed class ProjectionRunner
             {
                 await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
                 {
-                    await ProjectOrParkAsync(lane.Projection, recorded, _transactional, ct).ConfigureAwait(false);
                     checkpoint = recorded.Position;
-                    projected++;
+                    if (lane.Shard?.Owns(recorded.StreamId) != false)
+                    {
+                        await ProjectOrParkAsync(lane.Projection, recorded, _transactional, ct).ConfigureAwait(false);
+                        projected++;
+                        if (_transactional is not null)
+                        {
+                            unsaved = 0; // its checkpoint committed with the view
+                            continue;
+                        }
+                    }
 
-                    // Transactional: each event committed its checkpoint with its view; nothing to save in batches.
-                    if (_transactional is null && ++unsaved == _options.CheckpointEvery)
+                    // Saved in batches: the projected events' when not transactional, and another shard's events passed over.
+                    if (++unsaved == _options.CheckpointEvery)
                     {
                         await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
                         unsaved = 0;
@@ -201,6 +228,9 @@ public sealed class ProjectionRunner
     private sealed class Lane(IProjection projection)
     {
         public IProjection Projection { get; } = projection;
+
+        /// <summary>Set when the projection is a shard: the events of the other shards are passed over unread.</summary>
+        public ProjectionShard? Shard { get; } = projection as ProjectionShard;
 
         public SemaphoreSlim Gate { get; } = new(1, 1);
     }
