@@ -8,20 +8,23 @@ namespace PatternsGen.Hosting;
 /// An instance without the lease waits on standby and asks again every <see cref="LeaseOptions.RenewEvery"/>. The holder
 /// renews at that pace; when a renewal is refused, or the database cannot confirm the lease before it would have expired,
 /// the work is cancelled at once. A holder that dies stops renewing, and another instance takes over once the lease has
-/// expired: within <see cref="LeaseOptions.Duration"/> plus <see cref="LeaseOptions.RenewEvery"/>.
+/// expired: within <see cref="LeaseOptions.Duration"/> plus <see cref="LeaseOptions.RenewEvery"/>. Work shared out among
+/// instances (a projection's shards) also says whether this instance should hold the lease now: when it should not, it
+/// does not ask, and a holder hands the lease over at its next renewal.
 /// </summary>
 internal static partial class LeasedWork
 {
     public static async Task RunAsync(
         ILeaseStore leases, string lease, LeaseOptions options, BackgroundWorkStatus status, ILogger logger, TimeProvider time,
-        Func<CancellationToken, Task> work, CancellationToken ct)
+        Func<CancellationToken, Task> work, CancellationToken ct, Func<bool>? wanted = null)
     {
+        wanted ??= static () => true;
         status.Set(BackgroundWorkState.Standby); // not running here until the lease says so
         while (true)
         {
             ct.ThrowIfCancellationRequested();
             var asked = time.GetTimestamp();
-            var token = await leases.TryAcquireLeaseAsync(lease, options.Owner, options.Duration, ct).ConfigureAwait(false);
+            var token = wanted() ? await leases.TryAcquireLeaseAsync(lease, options.Owner, options.Duration, ct).ConfigureAwait(false) : null;
             if (token is null)
             {
                 status.Set(BackgroundWorkState.Standby);
@@ -31,26 +34,38 @@ internal static partial class LeasedWork
 
             status.Set(BackgroundWorkState.Running);
             LogAcquired(logger, "lease", status.Name, null, lease, token.Value);
+            Held outcome;
             try
             {
-                if (await HoldAsync(leases, lease, token.Value, asked, options, time, work, ct).ConfigureAwait(false))
-                {
-                    return; // the work ended by itself
-                }
+                outcome = await HoldAsync(leases, lease, token.Value, asked, options, time, work, wanted, ct).ConfigureAwait(false);
             }
             finally
             {
                 await ReleaseAsync(leases, lease, options.Owner).ConfigureAwait(false);
             }
 
-            LogLost(logger, "lease", status.Name, null, lease, token.Value);
+            if (outcome == Held.Ended)
+            {
+                return;
+            }
+
+            if (outcome == Held.HandedOver)
+            {
+                LogHandedOver(logger, "lease", status.Name, null, lease, token.Value);
+            }
+            else
+            {
+                LogLost(logger, "lease", status.Name, null, lease, token.Value);
+            }
+
             status.Set(BackgroundWorkState.Standby);
         }
     }
 
-    /// <summary>Runs the work and renews the lease beside it. True when the work ended; false when the lease was lost and the work cancelled.</summary>
-    private static async Task<bool> HoldAsync(
-        ILeaseStore leases, string lease, long token, long asked, LeaseOptions options, TimeProvider time, Func<CancellationToken, Task> work, CancellationToken ct)
+    /// <summary>Runs the work and renews the lease beside it, until the work ends or the lease is lost or no longer wanted here (the work cancelled).</summary>
+    private static async Task<Held> HoldAsync(
+        ILeaseStore leases, string lease, long token, long asked, LeaseOptions options, TimeProvider time, Func<CancellationToken, Task> work,
+        Func<bool> wanted, CancellationToken ct)
     {
         using var heldSource = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var running = work(heldSource.Token);
@@ -64,7 +79,7 @@ internal static partial class LeasedWork
                 {
                     await pause.CancelAsync().ConfigureAwait(false);
                     await running.ConfigureAwait(false); // its outcome, failure included, is the caller's
-                    return true;
+                    return Held.Ended;
                 }
 
                 try
@@ -75,7 +90,7 @@ internal static partial class LeasedWork
                 {
                     // The host stops: the work sees the same token; let it finish what it handles, then end as it ends.
                     await running.ConfigureAwait(false);
-                    return true;
+                    return Held.Ended;
                 }
             }
 
@@ -92,7 +107,7 @@ internal static partial class LeasedWork
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
                 await running.ConfigureAwait(false); // the host stops mid-renewal: as above
-                return true;
+                return Held.Ended;
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {
@@ -101,7 +116,8 @@ internal static partial class LeasedWork
                 held = time.GetElapsedTime(validFrom) + (options.RenewEvery * 2) < options.Duration;
             }
 
-            if (!held)
+            var handOver = held && !wanted();
+            if (!held || handOver)
             {
                 await heldSource.CancelAsync().ConfigureAwait(false);
                 try
@@ -113,9 +129,21 @@ internal static partial class LeasedWork
                     // The work obeyed.
                 }
 
-                return false;
+                return handOver ? Held.HandedOver : Held.Lost;
             }
         }
+    }
+
+    private enum Held
+    {
+        /// <summary>The work ended by itself, or with the host.</summary>
+        Ended,
+
+        /// <summary>Another instance has the lease now, or the database could not confirm it in time.</summary>
+        Lost,
+
+        /// <summary>Still held, but the work is shared out to another instance now: given up for it.</summary>
+        HandedOver,
     }
 
     private static async Task ReleaseAsync(ILeaseStore leases, string lease, string owner)
@@ -137,4 +165,8 @@ internal static partial class LeasedWork
     [LoggerMessage(EventId = 3, Level = LogLevel.Warning,
         Message = "Background work {Service} lost lease {Lease} (fencing token {Token}); it is stopped here and waits on standby (pattern={Pattern}, correlation_id={CorrelationId})")]
     private static partial void LogLost(ILogger logger, string pattern, string service, string? correlationId, string lease, long token);
+
+    [LoggerMessage(EventId = 4, Level = LogLevel.Information,
+        Message = "Background work {Service} hands lease {Lease} (fencing token {Token}) over to the instance it is shared out to now; it waits on standby here (pattern={Pattern}, correlation_id={CorrelationId})")]
+    private static partial void LogHandedOver(ILogger logger, string pattern, string service, string? correlationId, string lease, long token);
 }

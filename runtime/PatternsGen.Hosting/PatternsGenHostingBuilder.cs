@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
@@ -103,22 +104,44 @@ public sealed class PatternsGenHostingBuilder
     /// <see cref="RunOn.OneInstance"/> suits a view in a shared database: one instance at a time projects it, elected by a lease.
     /// </summary>
     public PatternsGenHostingBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>(RunOn runOn = RunOn.EachInstance)
+        where TProjection : class, IProjection =>
+        AddProjection<TProjection>(runOn, shards: 1);
+
+    /// <summary>
+    /// The same, split by stream id into <paramref name="shards"/> <see cref="ProjectionShard"/>s, each with its own
+    /// checkpoint; the projection's <c>Project</c> methods are then called concurrently for different streams. With
+    /// <see cref="RunOn.EachInstance"/> the shards run side by side here. With <see cref="RunOn.OneInstance"/> they are shared
+    /// out among the live instances, each shard on one at a time under its own lease, and shared out again as instances
+    /// join and leave.
+    /// </summary>
+    /// <remarks>A stream's shard depends on the number of shards: to change it, rebuild the view.</remarks>
+    public PatternsGenHostingBuilder AddProjection<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] TProjection>(RunOn runOn, int shards)
         where TProjection : class, IProjection
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(shards, 1);
         Services.TryAddSingleton<TProjection>();
-        if (runOn == RunOn.OneInstance)
+        if (runOn == RunOn.EachInstance)
         {
-            static string LeaseOf(IServiceProvider sp) => "projection:" + sp.GetRequiredService<TProjection>().ProjectionName;
-            return AddBackgroundWork("projection:" + typeof(TProjection).Name, RunOn.OneInstance, LeaseOf, static (sp, ct) =>
+            for (var shard = 0; shard < shards; shard++)
             {
-                var projection = sp.GetRequiredService<TProjection>();
-                return new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), [projection], ProjectionOptions(sp)).RunAsync(ct);
-            });
+                var k = shard;
+                Services.AddSingleton<IProjection>(sp => shards == 1 ? sp.GetRequiredService<TProjection>() : new ProjectionShard(sp.GetRequiredService<TProjection>(), k, shards));
+            }
+
+            AddProjectionRunner();
+            return this;
         }
 
-        Services.AddSingleton<IProjection>(static sp => sp.GetRequiredService<TProjection>());
-        AddProjectionRunner();
-        return this;
+        var name = "projection:" + typeof(TProjection).Name;
+        static string LeaseOf(IServiceProvider sp) => "projection:" + sp.GetRequiredService<TProjection>().ProjectionName;
+        static Task Run(IServiceProvider sp, IProjection projection, CancellationToken ct) =>
+            new ProjectionRunner(sp.GetRequiredService<IEventStore>(), Checkpoints(sp, "projections"), [projection], ProjectionOptions(sp)).RunAsync(ct);
+        if (shards == 1)
+        {
+            return AddBackgroundWork(name, RunOn.OneInstance, LeaseOf, static (sp, ct) => Run(sp, sp.GetRequiredService<TProjection>(), ct));
+        }
+
+        return AddShardedWork(name, shards, LeaseOf, (sp, shard, ct) => Run(sp, new ProjectionShard(sp.GetRequiredService<TProjection>(), shard, shards), ct));
     }
 
     /// <summary>
@@ -221,23 +244,42 @@ public sealed class PatternsGenHostingBuilder
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentNullException.ThrowIfNull(work);
+        return AddHostedWork(name, work, runOn == RunOn.EachInstance ? null : (services, leases, options, status, logger, ct) =>
+            LeasedWork.RunAsync(leases, leaseOf(services), options, status, logger, services.Clock(), held => work(services, held), ct));
+    }
+
+    /// <summary>Work in <paramref name="shards"/> parts shared out among the instances (<see cref="ShardedWork"/>).</summary>
+    private PatternsGenHostingBuilder AddShardedWork(
+        string name, int shards, Func<IServiceProvider, string> leaseOf, Func<IServiceProvider, int, CancellationToken, Task> work) =>
+        AddHostedWork(
+            name,
+            (services, ct) => Task.WhenAll(Enumerable.Range(0, shards).Select(shard => work(services, shard, ct))),
+            (services, leases, options, status, logger, ct) => ShardedWork.RunAsync(
+                leases, leaseOf(services), shards, options, status, logger, services.Clock(), (shard, held) => work(services, shard, held), ct));
+
+    /// <summary>
+    /// Registers work as a hosted service with its status. <paramref name="leased"/>, when given and the store keeps leases,
+    /// runs it among the instances; otherwise <paramref name="work"/> runs here, as on the only instance.
+    /// </summary>
+    private PatternsGenHostingBuilder AddHostedWork(string name, Func<IServiceProvider, CancellationToken, Task> work, LeasedRun? leased)
+    {
         var status = new BackgroundWorkStatus(name);
         Services.AddSingleton(status);
         Services.AddSingleton<IHostedService>(sp =>
         {
             var logger = sp.Logger("PatternsGen.Hosting") ?? NullLogger.Instance;
-            if (runOn == RunOn.OneInstance && sp.GetService<ILeaseStore>() is { } leases)
+            if (leased is not null && sp.GetService<ILeaseStore>() is { } leases)
             {
                 var options = sp.GetService<LeaseOptions>() ?? new LeaseOptions();
-                return new BackgroundWork(status, (services, ct) => LeasedWork.RunAsync(
-                    leases, leaseOf(services), options, status, logger, services.Clock(), held => work(services, held), ct),
-                    sp, sp.Clock(), logger, leased: true);
+                return new BackgroundWork(status, (services, ct) => leased(services, leases, options, status, logger, ct), sp, sp.Clock(), logger, leased: true);
             }
 
             return new BackgroundWork(status, work, sp, sp.Clock(), logger);
         });
         return this;
     }
+
+    private delegate Task LeasedRun(IServiceProvider services, ILeaseStore leases, LeaseOptions options, BackgroundWorkStatus status, ILogger logger, CancellationToken ct);
 
     /// <summary>
     /// The lease this instance holds while it lives, taken before any other hosted work starts (the first hosted service),
