@@ -2,6 +2,7 @@
 // that writes the event's id to this process's own file in --effects, flushed before the handler returns; the publisher
 // runs on one instance at a time (a lease of --lease-ms). With --sagas true it also starts ParcelSaga runs one after
 // another (their effects in --effects/sagas-<pid>.log) until it reads "quiet", and recovers the runs of dead instances.
+// With --shards N (PostgreSQL) it also projects tick_view in N shards shared out among the instances, transactionally.
 // Prints "ready" once the host runs; stops when its standard input closes.
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,8 @@ using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
 using PatternsGen.EventStore.Sqlite;
 using PatternsGen.EventStore.Testing;
+using PatternsGen.Hosting;
+using PatternsGen.Hosting.Node;
 using PatternsGen.Messaging;
 using PatternsGen.Sagas;
 
@@ -45,6 +48,13 @@ else
 
 hosting.AddEventStorePublisher(publisher => (publisher.PollInterval, publisher.BatchSize) = (TimeSpan.FromMilliseconds(20), 16))
     .ConfigureLeases(leases => (leases.Duration, leases.RenewEvery) = (lease, lease / 5));
+if (arguments.GetValueOrDefault("shards") is { } shards)
+{
+    builder.Services.AddSingleton(new TickView(arguments["schema"]));
+    hosting.AddProjection<TickView>(RunOn.OneInstance, int.Parse(shards))
+        .ConfigureProjections(projections => (projections.Transactional, projections.PollInterval) = (true, TimeSpan.FromMilliseconds(20)));
+}
+
 if (arguments.GetValueOrDefault("sagas") == "true")
 {
     // One file per process: appends from several processes to one file can overwrite each other.

@@ -140,6 +140,62 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(claimed > 0, "some runs must have been taken over from killed instances");
     }
 
+    [SkippableFact]
+    public async Task A_projection_in_four_shards_over_three_nodes_killed_twenty_times_takes_every_event_exactly_once()
+    {
+        var connection = ExternalServer.Require("PATTERNSGEN_PG", "PostgreSQL", "see docs/testing.md to run the PostgreSQL tests.");
+        await using var store = new PostgresEventStore(connection, null, _schema);
+        await store.AppendAsync("tick-first", ExpectedVersion.NoStream, [new NodeTick(-1)]); // creates the schema
+        await ExecuteAsync(connection, $"CREATE TABLE \"{_schema}\".tick_view (stream_id TEXT PRIMARY KEY, applied INT NOT NULL, pid INT NOT NULL)");
+        for (var i = 0; i < 3; i++)
+        {
+            _nodes.Add(await StartNodeAsync(connection, shards: 4));
+        }
+
+        var appended = 1;
+        using var stopAppending = new CancellationTokenSource();
+        var appender = Task.Run(async () =>
+        {
+            while (!stopAppending.IsCancellationRequested)
+            {
+                await store.AppendAsync("tick-" + appended, ExpectedVersion.NoStream, [new NodeTick(appended)]);
+                Interlocked.Increment(ref appended);
+                await Task.Delay(5);
+            }
+        });
+
+        var holders = await ShardHoldersAsync(connection, 4, "the four shards are shared out among the three nodes", h => h.Values.Distinct().Count() == 3);
+        var takeovers = new List<TimeSpan>();
+        var random = new Random(27);
+        for (var trial = 0; trial < 20; trial++)
+        {
+            await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") >= Volatile.Read(ref appended) - 40, "the view keeps up");
+            await Task.Delay(random.Next(50, 500));
+            holders = await ShardHoldersAsync(connection, 4, "every shard is held", _ => true);
+            var shard = random.Next(4);
+            var victim = _nodes.Single(n => n.Id == holders[shard]);
+            victim.Kill();
+            var killed = Stopwatch.StartNew();
+            victim.WaitForExit();
+            _nodes.Remove(victim);
+            _nodes.Add(await StartNodeAsync(connection, shards: 4));
+            await ShardHoldersAsync(connection, 4, $"shard {shard} of the killed node is taken over", h => h.TryGetValue(shard, out var pid) && pid != victim.Id);
+            takeovers.Add(killed.Elapsed);
+        }
+
+        await stopAppending.CancelAsync();
+        await appender;
+        await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") == appended, "every event is projected", () => ShardStateAsync(connection));
+        var twice = await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view WHERE applied <> 1");
+        var writers = await ScalarAsync(connection, $"SELECT count(DISTINCT pid) FROM \"{_schema}\".tick_view");
+        var worst = takeovers.Max();
+        output.WriteLine($"20 kills of a shard's node: {appended} events, {twice} projected more than once, written by {writers} processes; " +
+                         $"shard takeover median {takeovers.Order().ElementAt(10).TotalSeconds:F2} s, worst {worst.TotalSeconds:F2} s with a {Lease.TotalSeconds} s lease");
+        Assert.Equal(0, twice);
+        Assert.True(writers > 3, "the shards moved between processes");
+        Assert.True(worst <= Lease * 2, $"a shard's takeover took {worst.TotalSeconds:F2} s, over twice the {Lease.TotalSeconds} s lease");
+    }
+
     public async Task DisposeAsync()
     {
         foreach (var node in _nodes)
@@ -169,7 +225,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private async Task<Process> StartNodeAsync(string connection, bool sagas = false)
+    private async Task<Process> StartNodeAsync(string connection, bool sagas = false, int shards = 0)
     {
         var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var dll = Path.GetFullPath(Path.Combine(here.FullName, "..", "..", "..", "..", "PatternsGen.Hosting.Node", "bin", here.Parent!.Name, here.Name, "PatternsGen.Hosting.Node.dll"));
@@ -177,6 +233,12 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         foreach (var argument in new[] { dll, "--store", _kind, "--connection", connection, "--schema", _schema, "--effects", _effects, "--lease-ms", ((int)Lease.TotalMilliseconds).ToString(), "--sagas", sagas ? "true" : "false" })
         {
             start.ArgumentList.Add(argument);
+        }
+
+        if (shards > 0)
+        {
+            start.ArgumentList.Add("--shards");
+            start.ArgumentList.Add(shards.ToString());
         }
 
         var node = Process.Start(start)!;
@@ -196,6 +258,77 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         query.CommandText = string.Format(Holder, _kind == "sqlite" ? "" : $"\"{_schema}\".");
         var owner = (string)(await query.ExecuteScalarAsync() ?? throw new InvalidOperationException("nobody holds the publisher's lease"));
         return int.Parse(owner.Split('/')[1]);
+    }
+
+    /// <summary>Which node (pid) holds each shard's lease of tick_view, once <paramref name="done"/> holds for all <paramref name="shards"/> of them.</summary>
+    private async Task<Dictionary<int, int>> ShardHoldersAsync(string connection, int shards, string what, Func<Dictionary<int, int>, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            var holders = new Dictionary<int, int>();
+            await using (var db = new NpgsqlConnection(connection))
+            {
+                await db.OpenAsync();
+                await using var query = new NpgsqlCommand(
+                    $"SELECT name, owner FROM \"{_schema}\".patternsgen_leases WHERE name LIKE 'projection:tick_view:shard-%' AND expires_at > clock_timestamp()", db);
+                await using var reader = await query.ExecuteReaderAsync();
+                while (await reader.ReadAsync())
+                {
+                    var shard = int.Parse(reader.GetString(0).Split("shard-")[1].Split('/')[0]);
+                    holders[shard] = int.Parse(reader.GetString(1).Split('/')[1]);
+                }
+            }
+
+            if (holders.Count == shards && done(holders))
+            {
+                return holders;
+            }
+
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Not within 60 s: {what}.");
+            await Task.Delay(20);
+        }
+    }
+
+    /// <summary>The shards' checkpoints and holders, and the events not in the view: what a failure message needs.</summary>
+    private async Task<string> ShardStateAsync(string connection)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        var lines = new List<string>();
+        foreach (var sql in new[]
+        {
+            $"SELECT name || ' at ' || position FROM \"{_schema}\".patternsgen_checkpoints",
+            $"SELECT name || ' held by ' || owner || ' token ' || token || ' expires ' || (expires_at > clock_timestamp()) FROM \"{_schema}\".patternsgen_leases WHERE name LIKE 'projection:%'",
+            $"SELECT 'missing ' || e.stream_id || ' at ' || e.position FROM \"{_schema}\".patternsgen_events e LEFT JOIN \"{_schema}\".tick_view v ON v.stream_id = e.stream_id WHERE v.stream_id IS NULL LIMIT 10",
+            $"SELECT 'last position ' || max(position) FROM \"{_schema}\".patternsgen_events",
+        })
+        {
+            await using var command = new NpgsqlCommand(sql, db);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(reader.GetString(0));
+            }
+        }
+
+        return string.Join("; ", lines);
+    }
+
+    private static async Task ExecuteAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<long> ScalarAsync(string connection, string sql)
+    {
+        await using var db = new NpgsqlConnection(connection);
+        await db.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, db);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
     }
 
     /// <summary>The test's own store on the nodes' database.</summary>
@@ -241,6 +374,20 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         return ids;
+    }
+
+    private static async Task UntilAsync(Func<Task<bool>> done, string what, Func<Task<string>>? state = null)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!await done())
+        {
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                Assert.Fail($"Not within 60 s: {what}. {(state is null ? "" : await state())}");
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private static async Task UntilAsync(Func<bool> done, string what)

@@ -125,16 +125,18 @@ public sealed class ProjectionRunner
             {
                 await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
                 {
-                    checkpoint = recorded.Position;
-                    if (lane.Shard?.Owns(recorded.StreamId) != false)
+                    var owned = lane.Shard?.Owns(recorded.StreamId) != false;
+                    if (owned)
                     {
                         await ProjectOrParkAsync(lane.Projection, recorded, _transactional, ct).ConfigureAwait(false);
                         projected++;
-                        if (_transactional is not null)
-                        {
-                            unsaved = 0; // its checkpoint committed with the view
-                            continue;
-                        }
+                    }
+
+                    checkpoint = recorded.Position; // only once projected: a pass stopped mid-event saves the one before
+                    if (owned && _transactional is not null)
+                    {
+                        unsaved = 0; // its checkpoint committed with the view
+                        continue;
                     }
 
                     // Saved in batches: the projected events' when not transactional, and another shard's events passed over.

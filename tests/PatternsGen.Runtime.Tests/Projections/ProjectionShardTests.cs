@@ -27,6 +27,19 @@ public partial class StreamLog
     }
 }
 
+/// <summary>Stops its run on the first event it is given, as a host that stops or an instance that hands the shard over does.</summary>
+[Projection(Name = "stopping_log")]
+public partial class StopOnFirst
+{
+    public CancellationTokenSource Stop { get; } = new();
+
+    public void Project(object e, CancellationToken ct)
+    {
+        Stop.Cancel();
+        ct.ThrowIfCancellationRequested();
+    }
+}
+
 public sealed class ProjectionShardTests
 {
     private readonly InMemoryEventStore _store = new();
@@ -95,6 +108,23 @@ public sealed class ProjectionShardTests
         Assert.Equal(30, await checkpoints.GetAsync(shard.ProjectionName)); // a second pass does not read them all again
         Assert.Equal(Enumerable.Range(0, 30).Count(i => shard.Owns($"order-{i}")), checkpoints.Committed); // each with its view
         Assert.InRange(checkpoints.Set, 0, 1); // the others' events: once, at the end of the pass
+    }
+
+    [Fact]
+    public async Task A_shard_stopped_on_its_own_event_saves_the_events_it_passed_over_but_not_that_one()
+    {
+        await AppendAsync(streams: 10, eventsEach: 1);
+        var projection = new StopOnFirst();
+        var shard = new ProjectionShard(projection, 1, 2);
+        var first = Enumerable.Range(0, 10).First(i => i > 0 && shard.Owns($"order-{i}") && !shard.Owns($"order-{i - 1}"));
+        Assert.False(shard.Owns($"order-{first - 1}"));
+        var checkpoints = new CountingTransactionalCheckpoints();
+        await checkpoints.SetAsync(shard.ProjectionName, first - 1); // resumes just before one it passes over
+        var runner = new ProjectionRunner(_store, checkpoints, [shard], new ProjectionOptions { Transactional = true });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => runner.CatchUpAsync(projection.Stop.Token));
+
+        Assert.Equal(first, await checkpoints.GetAsync(shard.ProjectionName)); // order-{first} (position first + 1) comes again
     }
 
     [Fact]
