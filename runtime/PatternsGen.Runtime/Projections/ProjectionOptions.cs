@@ -17,13 +17,15 @@ public sealed class ProjectionOptions
     /// </summary>
     public IDeadLetterQueue Parked { get; set; } = new InMemoryDeadLetterQueue();
 
-    /// <summary>Events projected between two checkpoint writes (and at the end of every pass). Default 100.</summary>
+    /// <summary>Events projected between two checkpoint writes (and at the end of every pass); with <see cref="Transactional"/>, events per transaction. Default 100.</summary>
     public int CheckpointEvery { get; set; } = 100;
 
     /// <summary>
-    /// Each event's projection and its checkpoint in one database transaction (the checkpoint store must be an
+    /// Events' projection and their checkpoint in one database transaction (the checkpoint store must be an
     /// <see cref="EventSourcing.ITransactionalCheckpointStore"/>: SQLite, PostgreSQL), for views kept in the store's database: each event
-    /// takes effect exactly once. <see cref="CheckpointEvery"/> does not apply. Default false: at least once, checkpointed in batches.
+    /// takes effect exactly once. Up to <see cref="CheckpointEvery"/> events share a transaction; when one of them fails,
+    /// the transaction is rolled back and they go again one by one, each with its retries. Default false: at least once,
+    /// checkpointed in batches.
     /// </summary>
     public bool Transactional { get; set; }
 

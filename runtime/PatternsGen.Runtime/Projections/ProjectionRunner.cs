@@ -118,45 +118,65 @@ public sealed class ProjectionRunner
         try
         {
             var name = lane.Projection.ProjectionName;
-            var checkpoint = await _checkpoints.GetAsync(name, ct).ConfigureAwait(false);
+            var done = await _checkpoints.GetAsync(name, ct).ConfigureAwait(false); // every event up to here is projected, or another shard's
+            var unsaved = 0; // events done since done was last saved
+            var batch = new List<RecordedEvent>(); // transactional: the events waiting to commit together, with their checkpoint
+            var batchUpTo = 0L;
             var projected = 0;
-            var unsaved = 0;
             try
             {
-                await foreach (var recorded in _store.ReadAllAsync(checkpoint, ct).ConfigureAwait(false))
+                await foreach (var recorded in _store.ReadAllAsync(done, ct).ConfigureAwait(false))
                 {
                     var owned = lane.Shard?.Owns(recorded.StreamId) != false;
-                    if (owned)
+                    if (_transactional is not null && (owned || batch.Count > 0))
                     {
-                        await ProjectOrParkAsync(lane.Projection, recorded, _transactional, ct).ConfigureAwait(false);
-                        projected++;
-                    }
+                        if (owned)
+                        {
+                            unsaved = batch.Count == 0 ? 0 : unsaved; // the batch's checkpoint will cover what was passed over before it
+                            batch.Add(recorded);
+                        }
 
-                    checkpoint = recorded.Position; // only once projected: a pass stopped mid-event saves the one before
-                    if (owned && _transactional is not null)
-                    {
-                        unsaved = 0; // its checkpoint committed with the view
+                        batchUpTo = recorded.Position; // another shard's events between the batch's ride along
+                        if (batch.Count == _options.CheckpointEvery)
+                        {
+                            projected += await CommitAsync(lane.Projection, batch, batchUpTo, ct).ConfigureAwait(false);
+                            done = batchUpTo;
+                        }
+
                         continue;
                     }
 
-                    // Saved in batches: the projected events' when not transactional, and another shard's events passed over.
+                    if (owned)
+                    {
+                        await ProjectOrParkAsync(lane.Projection, recorded, null, ct).ConfigureAwait(false);
+                        projected++;
+                    }
+
+                    done = recorded.Position; // only once projected: a pass stopped mid-event saves the one before
                     if (++unsaved == _options.CheckpointEvery)
                     {
-                        await _checkpoints.SetAsync(name, checkpoint, ct).ConfigureAwait(false);
+                        await _checkpoints.SetAsync(name, done, ct).ConfigureAwait(false);
                         unsaved = 0;
                     }
+                }
+
+                if (batch.Count > 0)
+                {
+                    projected += await CommitAsync(lane.Projection, batch, batchUpTo, ct).ConfigureAwait(false);
+                    done = batchUpTo;
                 }
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested && unsaved > 0)
             {
-                // Stopping: keep what was projected, or the next start projects it a second time.
-                await _checkpoints.SetAsync(name, checkpoint, CancellationToken.None).ConfigureAwait(false);
+                // Stopping: keep what was projected, or the next start projects it a second time. A batch not yet
+                // committed is simply read again.
+                await _checkpoints.SetAsync(name, done, CancellationToken.None).ConfigureAwait(false);
                 throw;
             }
 
             if (unsaved > 0)
             {
-                await _checkpoints.SetAsync(name, checkpoint, CancellationToken.None).ConfigureAwait(false);
+                await _checkpoints.SetAsync(name, done, CancellationToken.None).ConfigureAwait(false);
             }
 
             return projected;
@@ -165,6 +185,42 @@ public sealed class ProjectionRunner
         {
             lane.Gate.Release();
         }
+    }
+
+    /// <summary>
+    /// Commits a transactional batch: its events' effects and the checkpoint <paramref name="upTo"/> in one transaction.
+    /// When one of them fails, the transaction is rolled back and the events go again one by one, each in its own
+    /// transaction with its retries, parked if it still fails. Returns how many were projected, and empties the batch.
+    /// </summary>
+    private async Task<int> CommitAsync(IProjection projection, List<RecordedEvent> batch, long upTo, CancellationToken ct)
+    {
+        var checkpoints = _transactional!;
+        try
+        {
+            await checkpoints.RunAndCheckpointAsync(projection.ProjectionName, upTo, async token =>
+            {
+                foreach (var recorded in batch)
+                {
+                    await projection.ProjectAsync(recorded, token).ConfigureAwait(false);
+                }
+            }, ct).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            foreach (var recorded in batch)
+            {
+                await ProjectOrParkAsync(projection, recorded, checkpoints, ct).ConfigureAwait(false);
+            }
+
+            if (upTo > batch[^1].Position)
+            {
+                await checkpoints.SetAsync(projection.ProjectionName, upTo, ct).ConfigureAwait(false);
+            }
+        }
+
+        var count = batch.Count;
+        batch.Clear();
+        return count;
     }
 
     /// <summary>A live pass that fails (the store or the checkpoint store is down) is logged and tried again after the poll interval.</summary>
