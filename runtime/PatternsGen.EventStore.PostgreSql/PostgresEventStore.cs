@@ -39,7 +39,7 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(schema);
-        _dataSource = new NpgsqlSlimDataSourceBuilder(connectionString).Build();
+        _dataSource = DataSource(connectionString);
         _sql = new PostgresSchema(schema);
         _encoder = new EventEncoder(options);
         _store = new SqlStore(_sql.Statements, _encoder, this);
@@ -47,6 +47,22 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
 
     /// <inheritdoc />
     public AppendSignal Appends { get; } = new();
+
+    /// <summary>
+    /// The connections: Npgsql prepares the statements used most (the store's, and a view's) unless the connection
+    /// string says otherwise (<c>Max Auto Prepare=0</c> behind a pooler that cannot keep prepared statements).
+    /// </summary>
+    private static NpgsqlDataSource DataSource(string connectionString)
+    {
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
+        if (!given.Any(static key => key.Replace(" ", "", StringComparison.Ordinal).Equals("maxautoprepare", StringComparison.OrdinalIgnoreCase)))
+        {
+            builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
+        }
+
+        return builder.Build();
+    }
 
     SqlStore ISqlMessageStore.Sql => _store;
 
@@ -153,6 +169,15 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     /// commit together. Null anywhere else.
     /// </summary>
     public static NpgsqlTransaction? ProjectionTransaction => SqlTransactionScope.Current as NpgsqlTransaction;
+
+    /// <summary>
+    /// Writes queued for the same transaction, sent with the checkpoint in one round trip when the projection's events
+    /// commit: add an <see cref="NpgsqlBatchCommand"/> per write instead of running a command per event, and a view
+    /// rebuilds many times faster. They run after any command run through <see cref="ProjectionTransaction"/>, in the order
+    /// queued; a write that must see an earlier one's effect at once goes through <see cref="ProjectionTransaction"/>. Null
+    /// outside a transactional projection.
+    /// </summary>
+    public static NpgsqlBatch? ProjectionBatch => SqlTransactionScope.CurrentBatch as NpgsqlBatch;
 
     // Positional ($1, $2, …): the name is only the reader's. Typed where a type is known, so nothing is boxed twice.
     DbParameter ISqlDialect.Parameter(string name, object? value) => value switch

@@ -2,6 +2,8 @@ using System.Data.Common;
 using Npgsql;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.Testing;
+using PatternsGen.Projections;
+using PatternsGen.Resilience;
 
 namespace PatternsGen.EventStore.PostgreSql.Tests;
 
@@ -28,6 +30,33 @@ public sealed class PostgresTransactionalProjectionTests : TransactionalProjecti
         return connection;
     }
 
+    [SkippableFact]
+    public async Task Writes_queued_on_the_projection_batch_commit_with_the_checkpoint_and_one_that_fails_parks_only_its_event()
+    {
+        var store = (PostgresEventStore)await CreateStoreAsync();
+        for (var i = 1; i <= 5; i++)
+        {
+            await store.AppendAsync("ticks", ExpectedVersion.Any, [new Tick(i, "b")]);
+        }
+
+        await using var db = await OpenAsync();
+        await using (var create = new NpgsqlCommand($"CREATE TABLE {Table} (number integer NOT NULL CHECK (number <> 3))", (NpgsqlConnection)db))
+        {
+            await create.ExecuteNonQueryAsync();
+        }
+
+        var options = new ProjectionOptions { Transactional = true, Retry = new RetryOptions { MaxAttempts = 2, InitialDelay = TimeSpan.FromMilliseconds(1), Jitter = false } };
+        var runner = new ProjectionRunner(store, store, [new QueuedView(Table)], options);
+
+        Assert.Equal(5, await runner.CatchUpAsync());
+
+        await using var rows = new NpgsqlCommand($"SELECT array_agg(number ORDER BY number) FROM {Table}", (NpgsqlConnection)db);
+        var numbers = (int[])(await rows.ExecuteScalarAsync())!;
+        Assert.Equal(new[] { 1, 2, 4, 5 }, numbers); // the batch with 3 was rolled back, then each went alone
+        Assert.Equal(3, ((Tick)Assert.Single(await options.Parked.ListAsync()).Message.Event).Number);
+        Assert.Equal(5, await ((ICheckpointStore)store).GetAsync(QueuedView.Name));
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
@@ -37,5 +66,23 @@ public sealed class PostgresTransactionalProjectionTests : TransactionalProjecti
             await _store.DisposeAsync();
             await PostgresServer.DropSchemaAsync(_schema);
         }
+    }
+
+    /// <summary>Queues an insert per tick on the projection's batch; the table refuses tick 3 when the batch runs, at commit.</summary>
+    private sealed class QueuedView(string table) : IProjection
+    {
+        public const string Name = "queued-view";
+
+        public string ProjectionName => Name;
+
+        public ValueTask ProjectAsync(RecordedEvent recorded, CancellationToken ct)
+        {
+            var insert = new NpgsqlBatchCommand($"INSERT INTO {table} (number) VALUES ($1)");
+            insert.Parameters.Add(new NpgsqlParameter<int> { TypedValue = ((Tick)recorded.Data).Number });
+            PostgresEventStore.ProjectionBatch!.BatchCommands.Add(insert);
+            return default;
+        }
+
+        public ValueTask ResetAsync(CancellationToken ct) => throw new NotSupportedException();
     }
 }

@@ -76,14 +76,32 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         ArgumentNullException.ThrowIfNull(work);
         await dialect.RunInWriteTransactionAsync(async (connection, transaction) =>
         {
-            using (SqlTransactionScope.Enter(transaction))
+            // Where the provider batches, the view's queued writes and the checkpoint go in one round trip.
+            await using var batch = connection.CanCreateBatch ? connection.CreateBatch() : null;
+            if (batch is not null)
+            {
+                (batch.Connection, batch.Transaction) = (connection, transaction);
+            }
+
+            using (SqlTransactionScope.Enter(transaction, batch))
             {
                 await work(ct).ConfigureAwait(false);
             }
 
-            await using var command = Command(connection, sql.WriteCheckpoint, ("name", name), ("position", position));
-            command.Transaction = transaction;
-            await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            if (batch is null)
+            {
+                await using var command = Command(connection, sql.WriteCheckpoint, ("name", name), ("position", position));
+                command.Transaction = transaction;
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                return;
+            }
+
+            var checkpoint = batch.CreateBatchCommand();
+            checkpoint.CommandText = sql.WriteCheckpoint;
+            checkpoint.Parameters.Add(dialect.Parameter("name", name));
+            checkpoint.Parameters.Add(dialect.Parameter("position", position));
+            batch.BatchCommands.Add(checkpoint);
+            await batch.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
         }, ct).ConfigureAwait(false);
     }
 
