@@ -45,23 +45,13 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         }
 
         // Appends go on all the time, from another "service": each kill lands wherever the publisher happens to be.
-        var appended = 0;
-        using var stopAppending = new CancellationTokenSource();
-        var appender = Task.Run(async () =>
-        {
-            while (!stopAppending.IsCancellationRequested)
-            {
-                await store.AppendAsync("tick-" + appended, ExpectedVersion.NoStream, [new NodeTick(appended)]);
-                Interlocked.Increment(ref appended);
-                await Task.Delay(5);
-            }
-        });
+        var appender = new TickAppender(store, first: 0);
 
         var takeovers = new List<TimeSpan>();
         var random = new Random(25);
         for (var trial = 0; trial < 20; trial++)
         {
-            await UntilAsync(() => Published().Count >= Volatile.Read(ref appended) - 20, "the active node keeps up");
+            await UntilAsync(() => Published().Count >= appender.Appended - 20, "the active node keeps up");
             await Task.Delay(random.Next(50, 500)); // a random point in its work
             var active = await ActivePidAsync(connection);
             var victim = _nodes.Single(n => n.Id == active);
@@ -75,8 +65,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             takeovers.Add(killed.Elapsed);
         }
 
-        await stopAppending.CancelAsync();
-        await appender;
+        var appended = await appender.StopAsync();
         await UntilAsync(() => Published().Count == appended, "every event is published");
         var counts = PublishedCounts();
         var ids = (await ReadAllIdsAsync(store)).ToHashSet();
@@ -152,24 +141,14 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             _nodes.Add(await StartNodeAsync(connection, shards: 4));
         }
 
-        var appended = 1;
-        using var stopAppending = new CancellationTokenSource();
-        var appender = Task.Run(async () =>
-        {
-            while (!stopAppending.IsCancellationRequested)
-            {
-                await store.AppendAsync("tick-" + appended, ExpectedVersion.NoStream, [new NodeTick(appended)]);
-                Interlocked.Increment(ref appended);
-                await Task.Delay(5);
-            }
-        });
+        var appender = new TickAppender(store, first: 1);
 
         var holders = await ShardHoldersAsync(connection, 4, "the four shards are shared out among the three nodes", h => h.Values.Distinct().Count() == 3);
         var takeovers = new List<TimeSpan>();
         var random = new Random(27);
         for (var trial = 0; trial < 20; trial++)
         {
-            await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") >= Volatile.Read(ref appended) - 40, "the view keeps up");
+            await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") >= appender.Appended - 40, "the view keeps up");
             await Task.Delay(random.Next(50, 500));
             holders = await ShardHoldersAsync(connection, 4, "every shard is held", _ => true);
             var shard = random.Next(4);
@@ -183,8 +162,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             takeovers.Add(killed.Elapsed);
         }
 
-        await stopAppending.CancelAsync();
-        await appender;
+        var appended = await appender.StopAsync();
         await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") == appended, "every event is projected", () => ShardStateAsync(connection));
         var twice = await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view WHERE applied <> 1");
         var writers = await ScalarAsync(connection, $"SELECT count(DISTINCT pid) FROM \"{_schema}\".tick_view");
@@ -329,6 +307,38 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         await db.OpenAsync();
         await using var command = new NpgsqlCommand(sql, db);
         return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    /// <summary>Appends a tick to a stream of its own every few milliseconds, from another "service", until stopped.</summary>
+    private sealed class TickAppender
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly Task _appending;
+        private int _next;
+
+        public TickAppender(IEventStore store, int first)
+        {
+            _next = first;
+            _appending = Task.Run(async () =>
+            {
+                while (!_stop.IsCancellationRequested)
+                {
+                    await store.AppendAsync("tick-" + _next, ExpectedVersion.NoStream, [new NodeTick(_next)]);
+                    Interlocked.Increment(ref _next);
+                    await Task.Delay(5);
+                }
+            });
+        }
+
+        /// <summary>How many ticks the store holds from this appender and before it (the first's number).</summary>
+        public int Appended => Volatile.Read(ref _next);
+
+        public async Task<int> StopAsync()
+        {
+            await _stop.CancelAsync();
+            await _appending;
+            return Appended;
+        }
     }
 
     /// <summary>The test's own store on the nodes' database.</summary>
