@@ -132,6 +132,7 @@ internal sealed class PostgresSchema
                 """,
             LeaseToken = $"SELECT token FROM {leases} WHERE name = $1 AND owner = $2",
             LeaseRelease = $"UPDATE {leases} SET expires_at = clock_timestamp() WHERE name = $1 AND owner = $2",
+            LeaseForget = $"DELETE FROM {leases} WHERE starts_with(name, $1) AND expires_at <= clock_timestamp() - $2::double precision * interval '1 millisecond'",
             LeaseList = $"SELECT name, owner, token FROM {leases} WHERE starts_with(name, $1) AND expires_at > clock_timestamp() ORDER BY name COLLATE \"C\"",
         };
     }

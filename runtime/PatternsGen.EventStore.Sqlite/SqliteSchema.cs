@@ -114,6 +114,7 @@ internal static class SqliteSchema
             """,
         LeaseToken = "SELECT token FROM patternsgen_leases WHERE name = $name AND owner = $owner",
         LeaseRelease = $"UPDATE patternsgen_leases SET expires_at = {NowMs} WHERE name = $name AND owner = $owner",
+        LeaseForget = $"DELETE FROM patternsgen_leases WHERE substr(name, 1, length($prefix)) = $prefix AND expires_at <= {NowMs} - $ms",
         LeaseList = $"""
             SELECT name, owner, token FROM patternsgen_leases
             WHERE substr(name, 1, length($prefix)) = $prefix AND expires_at > {NowMs} ORDER BY name

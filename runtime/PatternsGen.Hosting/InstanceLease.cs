@@ -28,6 +28,7 @@ internal sealed class InstanceLease(ILeaseStore? leases, LeaseOptions options, T
             await Task.Delay(options.RenewEvery, time, cancellationToken).ConfigureAwait(false);
         }
 
+        await GoneInstances.ForgetAsync(leases, ServiceInstance.LeaseOf(""), options, cancellationToken).ConfigureAwait(false);
         _renewing = RenewAsync(leases, _stopping.Token);
     }
 

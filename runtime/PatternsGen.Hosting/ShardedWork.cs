@@ -64,6 +64,7 @@ internal static class ShardedWork
         /// <summary>Joins: holds the member lease and waits until it sees itself among the members.</summary>
         public async Task JoinAsync(TimeProvider time, CancellationToken ct)
         {
+            await GoneInstances.ForgetAsync(leases, prefix, options, ct).ConfigureAwait(false);
             while (!await RefreshAsync(ct).ConfigureAwait(false))
             {
                 await Task.Delay(options.RenewEvery, time, ct).ConfigureAwait(false);

@@ -84,6 +84,23 @@ public abstract class LeaseStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Forgetting_deletes_only_the_leases_under_a_prefix_expired_long_enough()
+    {
+        var store = await CreateAsync();
+        await store.TryAcquireLeaseAsync("members:view:gone", "gone", TimeSpan.FromMinutes(1));
+        await store.ReleaseLeaseAsync("members:view:gone", "gone"); // expired now
+        await store.TryAcquireLeaseAsync("members:view:alive", "alive", TimeSpan.FromMinutes(1));
+        await store.TryAcquireLeaseAsync("publisher", "gone", TimeSpan.FromMinutes(1));
+        await store.ReleaseLeaseAsync("publisher", "gone"); // expired, but under another prefix
+
+        Assert.Equal(0, await store.ForgetLeasesAsync("members:view:", TimeSpan.FromMinutes(1))); // not expired that long
+        Assert.Equal(1, await store.ForgetLeasesAsync("members:view:", TimeSpan.Zero));
+
+        Assert.Equal(["alive"], (await store.ListLeasesAsync("members:view:")).Select(l => l.Owner));
+        Assert.True(await store.TryAcquireLeaseAsync("publisher", "next", TimeSpan.FromMinutes(1)) > 1); // its token history kept
+    }
+
+    [SkippableFact]
     public async Task Of_owners_racing_for_a_free_lease_exactly_one_wins()
     {
         var stores = new List<ILeaseStore> { await CreateAsync() };

@@ -93,6 +93,8 @@ public sealed class LeasedWorkTests
 
         public ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default) => throw new NotSupportedException();
 
+        public ValueTask<int> ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct = default) => throw new NotSupportedException();
+
         public ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct = default)
         {
             lock (Released)

@@ -76,6 +76,21 @@ public sealed class ShardedWorkTests : IDisposable
         Assert.Equal(BackgroundWorkState.Standby, _instances[^1].Status.State);
     }
 
+    [Fact]
+    public async Task An_instance_that_joins_deletes_the_member_leases_of_instances_gone_for_a_whole_lease()
+    {
+        await _leases.TryAcquireLeaseAsync("projection:view:member:node-gone", "node-gone", RenewEvery);
+        await _leases.TryAcquireLeaseAsync("projection:view:member:node-late", "node-late", RenewEvery);
+        _clock.Advance(Options("x").Duration + RenewEvery); // node-gone expired a whole lease ago
+        await _leases.TryAcquireLeaseAsync("projection:view:member:node-late", "node-late", RenewEvery);
+        _clock.Advance(RenewEvery * 2); // node-late only just expired
+
+        Start("node-a");
+        await StepUntil(() => Share() == "node-a:0,1,2,3");
+
+        Assert.Equal(1, await _leases.ForgetLeasesAsync("projection:view:member:", TimeSpan.Zero)); // node-late's row was left
+    }
+
     public void Dispose()
     {
         foreach (var instance in _instances)
@@ -186,6 +201,9 @@ public sealed class ShardedWorkTests : IDisposable
 
         public ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default) =>
             Cut() is { } error ? ValueTask.FromException<IReadOnlyList<Lease>>(error) : inner.ListLeasesAsync(prefix, ct);
+
+        public ValueTask<int> ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct = default) =>
+            Cut() is { } error ? ValueTask.FromException<int>(error) : inner.ForgetLeasesAsync(prefix, expiredFor, ct);
 
         private Exception? Cut()
         {

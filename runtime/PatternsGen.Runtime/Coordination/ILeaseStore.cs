@@ -23,6 +23,13 @@ public interface ILeaseStore
     /// instances see who else is alive and who does what, to share work out among themselves.
     /// </summary>
     ValueTask<IReadOnlyList<Lease>> ListLeasesAsync(string prefix, CancellationToken ct = default);
+
+    /// <summary>
+    /// Deletes the leases whose names start with <paramref name="prefix"/> and that expired at least
+    /// <paramref name="expiredFor"/> ago; returns how many. Only for names no one takes again (an instance's own
+    /// leases, named after it): a deleted lease's next holder starts its fencing tokens afresh.
+    /// </summary>
+    ValueTask<int> ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct = default);
 }
 
 /// <summary>A lease held now: its name, its holder and the holder's fencing token.</summary>

@@ -55,4 +55,17 @@ public sealed class InMemoryLeaseStore(TimeProvider? clock = null) : ILeaseStore
             return new(held);
         }
     }
+
+    /// <inheritdoc />
+    public ValueTask<int> ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        var before = _clock.GetUtcNow() - expiredFor;
+        lock (_leases)
+        {
+            var gone = _leases.Where(l => l.Key.StartsWith(prefix, StringComparison.Ordinal) && l.Value.ExpiresAt <= before).Select(l => l.Key).ToList();
+            gone.ForEach(name => _leases.Remove(name));
+            return new(gone.Count);
+        }
+    }
 }

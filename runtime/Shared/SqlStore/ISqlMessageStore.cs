@@ -38,4 +38,6 @@ internal interface ISqlMessageStore : ITransactionalCheckpointStore, IInbox, IDe
     ValueTask ILeaseStore.ReleaseLeaseAsync(string name, string owner, CancellationToken ct) => Sql.ReleaseLeaseAsync(name, owner, ct);
 
     ValueTask<IReadOnlyList<Lease>> ILeaseStore.ListLeasesAsync(string prefix, CancellationToken ct) => Sql.ListLeasesAsync(prefix, ct);
+
+    ValueTask<int> ILeaseStore.ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct) => Sql.ForgetLeasesAsync(prefix, expiredFor, ct);
 }

@@ -57,4 +57,7 @@ internal sealed class SqlStatements
 
     /// <summary>(prefix) → name, owner, token of the leases held now whose names start with it, by name.</summary>
     public required string LeaseList { get; init; }
+
+    /// <summary>(prefix, ms): deletes the leases whose names start with it and that expired at least ms ago.</summary>
+    public required string LeaseForget { get; init; }
 }

@@ -146,6 +146,15 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         return held;
     }
 
+    public async ValueTask<int> ForgetLeasesAsync(string prefix, TimeSpan expiredFor, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(prefix);
+        ArgumentOutOfRangeException.ThrowIfLessThan(expiredFor, TimeSpan.Zero);
+        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
+        await using var command = Command(connection, sql.LeaseForget, ("prefix", prefix), ("ms", (long)expiredFor.TotalMilliseconds));
+        return await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
+    }
+
     public async ValueTask<bool> HasHandledAsync(string handler, Guid messageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(handler);
