@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
+using PatternsGen.Coordination;
 using PatternsGen.EventSourcing;
 using PatternsGen.EventStore.PostgreSql;
 using PatternsGen.EventStore.Sqlite;
@@ -75,7 +76,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             return $"{published.Count} of {appended} published; unpublished positions {string.Join(", ", missing)}; ticks not stored {string.Join(", ", notStored)}; " + await PublisherStateAsync(connection);
         });
         var counts = PublishedCounts();
-        var ids = (await ReadAllIdsAsync(store)).ToHashSet();
+        var ids = (await ReadAllAsync(store)).Select(e => e.EventId).ToHashSet();
         Assert.Equal(appended, ids.Count);
         Assert.True(ids.SetEquals(counts.Keys), "every stored event was published, and nothing else");
         var worst = takeovers.Max();
@@ -150,14 +151,14 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
 
         var appender = new TickAppender(store, first: 1);
 
-        var holders = await ShardHoldersAsync(connection, 4, "the four shards are shared out among the three nodes", h => h.Values.Distinct().Count() == 3);
+        var holders = await ShardHoldersAsync(store, 4, "the four shards are shared out among the three nodes", h => h.Values.Distinct().Count() == 3);
         var takeovers = new List<TimeSpan>();
         var random = new Random(27);
         for (var trial = 0; trial < 20; trial++)
         {
             await UntilAsync(async () => await ScalarAsync(connection, $"SELECT count(*) FROM \"{_schema}\".tick_view") >= appender.Appended - 40, "the view keeps up");
             await Task.Delay(random.Next(50, 500));
-            holders = await ShardHoldersAsync(connection, 4, "every shard is held", _ => true);
+            holders = await ShardHoldersAsync(store, 4, "every shard is held", _ => true);
             var shard = random.Next(4);
             var victim = _nodes.Single(n => n.Id == holders[shard]);
             victim.Kill();
@@ -165,7 +166,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             victim.WaitForExit();
             _nodes.Remove(victim);
             _nodes.Add(await StartNodeAsync(connection, shards: 4));
-            await ShardHoldersAsync(connection, 4, $"shard {shard} of the killed node is taken over", h => h.TryGetValue(shard, out var pid) && pid != victim.Id);
+            await ShardHoldersAsync(store, 4, $"shard {shard} of the killed node is taken over", h => h.TryGetValue(shard, out var pid) && pid != victim.Id);
             takeovers.Add(killed.Elapsed);
         }
 
@@ -233,7 +234,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         return node;
     }
 
-    /// <summary>The publisher's lease holder, as the database has it: its owner is "machine/pid/random".</summary>
+    /// <summary>The publisher's lease holder, as the database has it.</summary>
     private async Task<int> ActivePidAsync(string connection)
     {
         const string Holder = "SELECT owner FROM {0}patternsgen_leases WHERE name = 'event-store-publisher:event-bus'";
@@ -242,63 +243,33 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         await using var query = db.CreateCommand();
         query.CommandText = string.Format(Holder, _kind == "sqlite" ? "" : $"\"{_schema}\".");
         var owner = (string)(await query.ExecuteScalarAsync() ?? throw new InvalidOperationException("nobody holds the publisher's lease"));
-        return int.Parse(owner.Split('/')[1]);
+        return PidOf(owner);
     }
 
+    /// <summary>The process of a lease holder: owners are "machine/pid/random" (<c>ServiceInstance.Id</c>).</summary>
+    private static int PidOf(string owner) => int.Parse(owner.Split('/')[1]);
+
     /// <summary>Which node (pid) holds each shard's lease of tick_view, once <paramref name="done"/> holds for all <paramref name="shards"/> of them.</summary>
-    private async Task<Dictionary<int, int>> ShardHoldersAsync(string connection, int shards, string what, Func<Dictionary<int, int>, bool> done)
+    private static async Task<Dictionary<int, int>> ShardHoldersAsync(ILeaseStore leases, int shards, string what, Func<Dictionary<int, int>, bool> done)
     {
-        var clock = Stopwatch.StartNew();
-        while (true)
+        var holders = new Dictionary<int, int>();
+        await UntilAsync(async () =>
         {
-            var holders = new Dictionary<int, int>();
-            await using (var db = new NpgsqlConnection(connection))
-            {
-                await db.OpenAsync();
-                await using var query = new NpgsqlCommand(
-                    $"SELECT name, owner FROM \"{_schema}\".patternsgen_leases WHERE name LIKE 'projection:tick_view:shard-%' AND expires_at > clock_timestamp()", db);
-                await using var reader = await query.ExecuteReaderAsync();
-                while (await reader.ReadAsync())
-                {
-                    var shard = int.Parse(reader.GetString(0).Split("shard-")[1].Split('/')[0]);
-                    holders[shard] = int.Parse(reader.GetString(1).Split('/')[1]);
-                }
-            }
-
-            if (holders.Count == shards && done(holders))
-            {
-                return holders;
-            }
-
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Not within 60 s: {what}.");
-            await Task.Delay(20);
-        }
+            holders = (await leases.ListLeasesAsync("projection:tick_view:shard-")).ToDictionary(
+                static lease => int.Parse(lease.Name.Split("shard-")[1].Split('/')[0]),
+                static lease => PidOf(lease.Owner));
+            return holders.Count == shards && done(holders);
+        }, what);
+        return holders;
     }
 
     /// <summary>The shards' checkpoints and holders, and the events not in the view: what a failure message needs.</summary>
-    private async Task<string> ShardStateAsync(string connection)
-    {
-        await using var db = new NpgsqlConnection(connection);
-        await db.OpenAsync();
-        var lines = new List<string>();
-        foreach (var sql in new[]
-        {
-            $"SELECT name || ' at ' || position FROM \"{_schema}\".patternsgen_checkpoints",
-            $"SELECT name || ' held by ' || owner || ' token ' || token || ' expires ' || (expires_at > clock_timestamp()) FROM \"{_schema}\".patternsgen_leases WHERE name LIKE 'projection:%'",
-            $"SELECT 'missing ' || e.stream_id || ' at ' || e.position FROM \"{_schema}\".patternsgen_events e LEFT JOIN \"{_schema}\".tick_view v ON v.stream_id = e.stream_id WHERE v.stream_id IS NULL LIMIT 10",
-            $"SELECT 'last position ' || max(position) FROM \"{_schema}\".patternsgen_events",
-        })
-        {
-            await using var command = new NpgsqlCommand(sql, db);
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync())
-            {
-                lines.Add(reader.GetString(0));
-            }
-        }
-
-        return string.Join("; ", lines);
-    }
+    private Task<string> ShardStateAsync(string connection) => FirstColumnsAsync(
+        connection,
+        $"SELECT name || ' at ' || position FROM \"{_schema}\".patternsgen_checkpoints",
+        $"SELECT name || ' held by ' || owner || ' token ' || token || ' expires ' || (expires_at > clock_timestamp()) FROM \"{_schema}\".patternsgen_leases WHERE name LIKE 'projection:%'",
+        $"SELECT 'missing ' || e.stream_id || ' at ' || e.position FROM \"{_schema}\".patternsgen_events e LEFT JOIN \"{_schema}\".tick_view v ON v.stream_id = e.stream_id WHERE v.stream_id IS NULL LIMIT 10",
+        $"SELECT 'last position ' || max(position) FROM \"{_schema}\".patternsgen_events");
 
     private static async Task ExecuteAsync(string connection, string sql)
     {
@@ -401,15 +372,21 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var prefix = _kind == "sqlite" ? "" : $"\"{_schema}\".";
         var now = _kind == "sqlite" ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)" : "clock_timestamp()";
+        var state = await FirstColumnsAsync(
+            connection,
+            $"SELECT name || ' at ' || position FROM {prefix}patternsgen_checkpoints",
+            $"SELECT 'events ' || count(*) || ', last position ' || max(position) FROM {prefix}patternsgen_events",
+            $"SELECT name || ' held by ' || owner || ' token ' || token || CASE WHEN expires_at > {now} THEN ' (live)' ELSE ' (expired)' END FROM {prefix}patternsgen_leases");
+        return state + "; nodes alive: " + string.Join(", ", _nodes.Select(n => n.Id + (n.HasExited ? " (exited)" : "")));
+    }
+
+    /// <summary>The first column of every row the queries return, on the nodes' database, joined for a message.</summary>
+    private async Task<string> FirstColumnsAsync(string connection, params string[] queries)
+    {
         await using DbConnection db = _kind == "sqlite" ? new SqliteConnection(connection) : new NpgsqlConnection(connection);
         await db.OpenAsync();
         var lines = new List<string>();
-        foreach (var sql in new[]
-        {
-            $"SELECT name || ' at ' || position FROM {prefix}patternsgen_checkpoints",
-            $"SELECT 'events ' || count(*) || ', last position ' || max(position) FROM {prefix}patternsgen_events",
-            $"SELECT name || ' held by ' || owner || ' token ' || token || CASE WHEN expires_at > {now} THEN ' (live)' ELSE ' (expired)' END FROM {prefix}patternsgen_leases",
-        })
+        foreach (var sql in queries)
         {
             await using var command = db.CreateCommand();
             command.CommandText = sql;
@@ -420,18 +397,7 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
             }
         }
 
-        return string.Join("; ", lines) + "; nodes alive: " + string.Join(", ", _nodes.Select(n => n.Id + (n.HasExited ? " (exited)" : "")));
-    }
-
-    private static async Task<List<Guid>> ReadAllIdsAsync(IEventStore store)
-    {
-        var ids = new List<Guid>();
-        await foreach (var e in store.ReadAllAsync(0))
-        {
-            ids.Add(e.EventId);
-        }
-
-        return ids;
+        return string.Join("; ", lines);
     }
 
     private static async Task UntilAsync(Func<Task<bool>> done, string what, Func<Task<string>>? state = null)
@@ -448,13 +414,5 @@ public sealed class SeveralNodesTests(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
-    private static async Task UntilAsync(Func<bool> done, string what)
-    {
-        var clock = Stopwatch.StartNew();
-        while (!done())
-        {
-            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"Not within 60 s: {what}.");
-            await Task.Delay(20);
-        }
-    }
+    private static Task UntilAsync(Func<bool> done, string what) => UntilAsync(() => Task.FromResult(done()), what);
 }
