@@ -25,7 +25,7 @@ internal sealed class ConfirmedPublisher(IConnection connection) : IAsyncDisposa
         {
             throw new EventBusException(
                 $"The broker could not route '{properties.Type}' message {properties.MessageId} ({returned.ReplyText}): no queue is bound to " +
-                $"'{routingKey}' on exchange '{exchange}'. Start a service that handles it first (its bus declares its queues), or stop publishing it.", returned);
+                $"'{routingKey}' on exchange '{exchange}'. Start a service that handles it first (its bus declares its queues), or stop publishing it (a store publisher's Filter names the events it sends).", returned);
         }
         catch (PublishException refused)
         {

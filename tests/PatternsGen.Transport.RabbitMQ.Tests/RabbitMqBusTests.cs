@@ -156,6 +156,13 @@ public sealed class RabbitMqBusTests
             Assert.Equal(2, await checkpoints.GetAsync("event-bus")); // past order-1 and order-2, not past the returned one
             await Eventually.Until(() => handled.Count == 2);
             Assert.Equal(["1", "2"], handled.Order());
+
+            // A publisher that names what it shares passes over the event no service takes.
+            var sharing = new EventStorePublisher(store, bus, checkpoints, new EventStorePublisherOptions { Filter = static e => e.Data is OrderPlaced });
+            Assert.Equal(1, await sharing.PublishPendingAsync());
+            Assert.Equal(4, await checkpoints.GetAsync("event-bus"));
+            await Eventually.Until(() => handled.Count == 3);
+            Assert.Equal(["1", "2", "3"], handled.Order());
         }
         finally
         {

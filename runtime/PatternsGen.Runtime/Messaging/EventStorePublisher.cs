@@ -55,10 +55,13 @@ public sealed class EventStorePublisher
                 return delivered;
             }
 
-            var deliveries = new Task[batch.Count];
-            for (var i = 0; i < batch.Count; i++)
+            var deliveries = new List<Task>(batch.Count);
+            foreach (var e in batch)
             {
-                deliveries[i] = _bus.DeliverAsync(EventMessage.From(batch[i]), ct);
+                if (_options.Filter?.Invoke(e) ?? true)
+                {
+                    deliveries.Add(_bus.DeliverAsync(EventMessage.From(e), ct));
+                }
             }
 
             await Task.WhenAll(deliveries).ConfigureAwait(false);
@@ -66,7 +69,7 @@ public sealed class EventStorePublisher
 
             // The batch is handled: record it even when stopping, or the next start delivers it all again.
             await _checkpoints.SetAsync(_options.Name, checkpoint, CancellationToken.None).ConfigureAwait(false);
-            delivered += batch.Count;
+            delivered += deliveries.Count;
         }
     }
 
@@ -83,6 +86,14 @@ public sealed class EventStorePublisherOptions
 {
     /// <summary>The checkpoint's name. Default <c>"event-bus"</c>; give each publisher of one store its own.</summary>
     public string Name { get; set; } = "event-bus";
+
+    /// <summary>
+    /// Which stored events go to the bus; null (the default) sends every one. A service that keeps more events than it
+    /// shares (its aggregates' inner steps, its saga log) names what other services may see, as with
+    /// <c>e => e.Data is OrderPlaced</c>: a broker refuses an event no service subscribes to. Events left out move
+    /// the checkpoint like the others.
+    /// </summary>
+    public Func<RecordedEvent, bool>? Filter { get; set; }
 
     /// <summary>Events read and delivered per checkpoint. Default 256.</summary>
     public int BatchSize { get; set; } = 256;

@@ -25,6 +25,19 @@ public sealed class EventStorePublisherTests
     }
 
     [Fact]
+    public async Task Events_the_filter_leaves_out_are_not_delivered_and_the_checkpoint_moves_past_them()
+    {
+        await using var bus = NewBus(new InMemoryDeadLetterQueue());
+        await _store.AppendAsync("order-1", ExpectedVersion.NoStream, [new OrderPlaced("order-1", 1), new OrderShipped("order-1")]);
+        var publisher = new EventStorePublisher(_store, bus, _checkpoints, new EventStorePublisherOptions { Filter = static e => e.Data is OrderPlaced });
+
+        Assert.Equal(1, await publisher.PublishPendingAsync());
+
+        Assert.Equal(["placed order-1#1"], _journal.Seen);
+        Assert.Equal(2, await _checkpoints.GetAsync("event-bus"));
+    }
+
+    [Fact]
     public async Task A_dead_letter_that_cannot_be_stored_stops_the_publisher_before_its_checkpoint_moves()
     {
         await using var bus = NewBus(new BrokenDeadLetterQueue());
