@@ -1,0 +1,5 @@
+namespace Shop.Run;
+
+/// <summary>What the command line asked for. <see cref="Trace"/> is <c>console</c>, an OTLP endpoint, or null.</summary>
+public sealed record ShopSettings(
+    int Orders, int Replicas, bool Chaos, string? Postgres, string? Trace, string Data, string RabbitMq, int Concurrency, int Seed);
