@@ -16,18 +16,29 @@ var data = new Option<string>("--data") { Description = "The folder of the SQLit
 var rabbitmq = new Option<string>("--rabbitmq") { Description = "The broker (default: $PATTERNSGEN_RABBITMQ, else a local RabbitMQ as guest).", DefaultValueFactory = static _ => Environment.GetEnvironmentVariable("PATTERNSGEN_RABBITMQ") is { Length: > 0 } uri ? uri : "amqp://guest:guest@127.0.0.1:5672/" };
 var concurrency = new Option<int>("--concurrency") { Description = "How many orders are in flight at a time.", DefaultValueFactory = static _ => 4 };
 concurrency.Validators.Add(r => { if (r.GetValue(concurrency) is < 1 or > 64) r.AddError("--concurrency must be from 1 to 64."); });
+var published = new Option<string?>("--published") { Description = "A folder of published services (Shop.Orders/Shop.Orders …, e.g. Native AOT builds) to run in place of the builds; services not in it run from their builds." };
 var seed = new Option<int>("--seed") { Description = "Seed of the orders' contents and of the chaos.", DefaultValueFactory = static _ => 42 };
 
 var root = new RootCommand("PatternsGen's shop: five services as separate processes, orders placed through their APIs, checked at the end.")
 {
-    orders, replicas, chaos, postgres, trace, otlp, data, rabbitmq, concurrency, seed,
+    orders, replicas, chaos, postgres, trace, otlp, data, rabbitmq, concurrency, seed, published,
 };
-root.SetAction((parse, ct) =>
+root.SetAction(async (parse, ct) =>
 {
     var settings = new ShopSettings(
         parse.GetValue(orders), parse.GetValue(replicas), parse.GetValue(chaos), parse.GetValue(postgres),
         parse.GetValue(otlp) ?? (parse.GetValue(trace) ? "console" : null), Path.GetFullPath(parse.GetValue(data)!),
-        parse.GetValue(rabbitmq)!, parse.GetValue(concurrency), parse.GetValue(seed));
-    return new ShopRun(settings, Console.Out).RunAsync(ct);
+        parse.GetValue(rabbitmq)!, parse.GetValue(concurrency), parse.GetValue(seed),
+        parse.GetValue(published) is { } folder ? Path.GetFullPath(folder) : null);
+    try
+    {
+        return await new ShopRun(settings, Console.Out).RunAsync(ct);
+    }
+    catch (OperationCanceledException) when (ct.IsCancellationRequested)
+    {
+        Console.WriteLine("Interrupted: every service this run started is stopped.");
+        return 130;
+    }
 });
-return await root.Parse(args).InvokeAsync();
+// On Ctrl+C the run stops its services, which takes a few seconds: give it that before the process ends.
+return await root.Parse(args).InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });

@@ -6,8 +6,9 @@ namespace Shop.Run;
 /// <summary>
 /// One instance of one service, as a child process: started with its settings on the command line, its output
 /// appended to <c>logs/{service}-{n}.log</c>, killed with SIGKILL by the chaos and restarted on the same port.
+/// <paramref name="program"/> is the service's build: a <c>.dll</c> (run by <c>dotnet</c>) or a native executable.
 /// </summary>
-public sealed class ServiceProcess(string service, int number, int port, string dll, string logFolder)
+public sealed class ServiceProcess(string service, int number, int port, string program, string logFolder)
 {
     private Process? _process;
     private StreamWriter? _log;
@@ -21,13 +22,16 @@ public sealed class ServiceProcess(string service, int number, int port, string 
 
     public string LogPath { get; } = Path.Combine(logFolder, $"{service}-{number}.log");
 
+    /// <summary>Whether it runs a published native executable rather than a build on <c>dotnet</c>.</summary>
+    public bool Native { get; } = !program.EndsWith(".dll", StringComparison.Ordinal);
+
     public int? Pid => _process is { HasExited: false } p ? p.Id : null;
 
     /// <summary>Starts the process with <paramref name="settings"/> (<c>--key value</c> pairs) after its URL.</summary>
     public void Start(IEnumerable<string> settings)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in (IEnumerable<string>)[dll, "--urls", Url.ToString().TrimEnd('/'), .. settings])
+        var start = new ProcessStartInfo(Native ? program : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (IEnumerable<string>)[.. Native ? [] : new[] { program }, "--urls", Url.ToString().TrimEnd('/'), .. settings])
         {
             start.ArgumentList.Add(argument);
         }

@@ -30,7 +30,7 @@ public sealed class Services : IAsyncDisposable
     {
         var logs = Directory.CreateDirectory(Path.Combine(settings.Data, "logs")).FullName;
         var all = Names.SelectMany(service => Enumerable.Range(1, settings.Replicas)
-            .Select(n => new ServiceProcess(service, n, FreePort(), DllOf(service), logs))).ToList();
+            .Select(n => new ServiceProcess(service, n, FreePort(), ProgramOf(service, settings.Published), logs))).ToList();
         var urls = Names.SelectMany(service => (IEnumerable<string>)
             [$"--Shop:Services:{service}", string.Join(',', all.Where(p => p.Service == service).Select(p => p.Url.ToString().TrimEnd('/')))]).ToList();
         return new Services(all, process =>
@@ -54,17 +54,25 @@ public sealed class Services : IAsyncDisposable
         await Task.WhenAll(All.Select(p => p.WaitHealthyAsync(http, TimeSpan.FromSeconds(60), ct)));
         foreach (var service in Names)
         {
-            output.WriteLine($"  {service,-9} {string.Join("  ", Of(service).Select(p => $"{p.Url} (pid {p.Pid})"))}");
+            output.WriteLine($"  {service,-9} {string.Join("  ", Of(service).Select(p => $"{p.Url} (pid {p.Pid}{(p.Native ? ", native" : "")})"))}");
         }
     }
 
     public async ValueTask DisposeAsync() => await Task.WhenAll(All.Select(p => p.StopAsync(TimeSpan.FromSeconds(10))));
 
-    /// <summary>Where <c>dotnet run</c> built the service: the launcher's build builds the services first.</summary>
-    private static string DllOf(string service)
+    /// <summary>
+    /// The service's published executable in <paramref name="published"/><c>/Shop.Orders/Shop.Orders</c> (a Native AOT
+    /// publish, say) when there is one; else where <c>dotnet run</c> built it: the launcher's build builds the services first.
+    /// </summary>
+    private static string ProgramOf(string service, string? published)
     {
         var metadata = typeof(Services).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().ToDictionary(a => a.Key, a => a.Value);
         var project = "Shop." + char.ToUpperInvariant(service[0]) + service[1..];
+        if (published is not null && Path.Combine(published, project, project) is var executable && File.Exists(executable))
+        {
+            return executable;
+        }
+
         var dll = Path.Combine(metadata["ServicesFolder"]!, project, metadata["ServicesOutput"]!, project + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"{project} is not built at {dll}; `dotnet run --project samples/Shop` builds it.", dll);
     }

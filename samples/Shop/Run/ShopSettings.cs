@@ -1,5 +1,8 @@
 namespace Shop.Run;
 
-/// <summary>What the command line asked for. <see cref="Trace"/> is <c>console</c>, an OTLP endpoint, or null.</summary>
+/// <summary>
+/// What the command line asked for. <see cref="Trace"/> is <c>console</c>, an OTLP endpoint, or null;
+/// <see cref="Published"/> a folder of published services to run instead of the builds.
+/// </summary>
 public sealed record ShopSettings(
-    int Orders, int Replicas, bool Chaos, string? Postgres, string? Trace, string Data, string RabbitMq, int Concurrency, int Seed);
+    int Orders, int Replicas, bool Chaos, string? Postgres, string? Trace, string Data, string RabbitMq, int Concurrency, int Seed, string? Published = null);

@@ -14,6 +14,11 @@ public sealed class Checkout(IEventStore store, UsersClient users, ProductsClien
 {
     public async Task<OrderStatus> PlaceAsync(string orderId, PlaceOrder request, CancellationToken ct)
     {
+        if (orderId.Length > 100 || !orderId.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new BadHttpRequestException("An order id is 1 to 100 letters, digits, '-', '_' or '.'.");
+        }
+
         var order = await OrderAggregate.LoadAsync(store, orderId, ct);
         if (order is null)
         {
@@ -84,9 +89,11 @@ public sealed class Checkout(IEventStore store, UsersClient users, ProductsClien
     /// <summary>The order with its customer and priced lines, from users and products; or why it cannot be placed.</summary>
     private async Task<(OrderAggregate? Order, string? Refusal)> OpenAsync(string orderId, PlaceOrder request, CancellationToken ct)
     {
-        if (request.Route is not ("saga" or "choreography") || request.Lines.Count == 0 || request.Lines.Any(static l => l.Quantity < 1))
+        if (request.Route is not ("saga" or "choreography") || string.IsNullOrEmpty(request.CustomerId) || request.Lines is not { Count: > 0 }
+            || request.Lines.Any(static l => l is null || string.IsNullOrEmpty(l.ProductId) || l.Quantity is < 1 or > 1_000))
         {
-            throw new BadHttpRequestException("An order needs route 'saga' or 'choreography' and at least one line with a quantity of 1 or more.");
+            throw new BadHttpRequestException(
+                "An order needs a customerId, route 'saga' or 'choreography', and at least one line with a productId and a quantity from 1 to 1000.");
         }
 
         if (await users.FindAsync(request.CustomerId, ct) is not { } user)
