@@ -20,7 +20,17 @@ public sealed class ShopRun(ShopSettings settings, TextWriter output)
             return 2;
         }
 
-        var storeOf = await Stores.PrepareAsync(settings, ct);
+        Func<string, IEnumerable<string>> storeOf;
+        try
+        {
+            storeOf = await Stores.PrepareAsync(settings, ct);
+        }
+        catch (Exception error) when (error is Npgsql.NpgsqlException or ArgumentException or IOException or UnauthorizedAccessException)
+        {
+            output.WriteLine($"Cannot prepare the services' databases ({Stores.Describe(settings)}): {error.Message}");
+            return 2;
+        }
+
         output.WriteLine($"PatternsGen shop: {settings.Orders} orders, {settings.Replicas} instance(s) of each service{(settings.Chaos ? ", with chaos" : "")}");
         output.WriteLine($"  data: {Stores.Describe(settings)}; logs in {Path.Combine(settings.Data, "logs")}");
 
@@ -47,6 +57,7 @@ public sealed class ShopRun(ShopSettings settings, TextWriter output)
         var plans = OrderPlan.Draw(settings.Orders, settings.Seed);
         var outcomes = new (OrderPlan Plan, OrderStatus Status)[plans.Count];
         var traceIds = new string?[plans.Count];
+        var latencies = new TimeSpan[plans.Count];
         var placing = Stopwatch.StartNew();
         using var stopChaos = new CancellationTokenSource();
         var chaos = settings.Chaos ? new Chaos(services, settings.Seed, output) : null;
@@ -60,7 +71,9 @@ public sealed class ShopRun(ShopSettings settings, TextWriter output)
                 using var span = Traces.Source.StartActivity("place order");
                 span?.SetTag("order.id", plans[n].Id);
                 traceIds[n] = span?.TraceId.ToString();
+                var took = Stopwatch.StartNew();
                 var status = await client.PlaceAsync(plans[n], ct);
+                latencies[n] = took.Elapsed;
                 outcomes[n] = (plans[n], status);
                 lock (outcomes)
                 {
@@ -90,7 +103,7 @@ public sealed class ShopRun(ShopSettings settings, TextWriter output)
             results.Add(TraceCheck(services, plans, traceIds));
         }
 
-        Summary.Write(output, settings, outcomes, results, chaos?.Kills ?? 0, agentAnswer, placing.Elapsed, clock.Elapsed);
+        Summary.Write(output, settings, outcomes, latencies, results, chaos?.Kills ?? 0, agentAnswer, placing.Elapsed, clock.Elapsed);
         return results.All(static c => c.Holds) ? 0 : 1;
     }
 

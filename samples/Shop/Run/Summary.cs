@@ -6,7 +6,7 @@ namespace Shop.Run;
 public static class Summary
 {
     public static void Write(TextWriter output, ShopSettings settings, IReadOnlyList<(OrderPlan Plan, OrderStatus Status)> outcomes,
-        IReadOnlyList<Check> checks, int kills, string agentAnswer, TimeSpan placing, TimeSpan total)
+        IReadOnlyList<TimeSpan> latencies, IReadOnlyList<Check> checks, int kills, string agentAnswer, TimeSpan placing, TimeSpan total)
     {
         string[] statuses = ["shipped", "paid", "cancelled", "rejected"];
         output.WriteLine();
@@ -20,6 +20,12 @@ public static class Summary
         output.WriteLine();
         output.WriteLine($"{outcomes.Count} orders in {placing.TotalSeconds:0.0} s ({outcomes.Count / Math.Max(placing.TotalSeconds, 0.001):0.0} orders/s), " +
             $"{settings.Replicas} instance(s) of each service, {kills} killed with SIGKILL; whole run {total.TotalSeconds:0.0} s");
+        foreach (var route in new[] { "saga", "choreography" })
+        {
+            var sorted = outcomes.Select((o, n) => (o, n)).Where(x => x.o.Plan.Route == route).Select(x => latencies[x.n]).Order().ToArray();
+            output.WriteLine($"{route} order, first PUT to its end: median {Percentile(sorted, 0.5)} ms, p99 {Percentile(sorted, 0.99)} ms, worst {Percentile(sorted, 1)} ms");
+        }
+
         if (agentAnswer.Length > 0)
         {
             output.WriteLine($"agent: {agentAnswer}");
@@ -31,4 +37,7 @@ public static class Summary
             output.WriteLine($"{(check.Holds ? "ok  " : "FAIL")}  {check.Name}: {check.Detail}");
         }
     }
+
+    private static string Percentile(TimeSpan[] sorted, double p) =>
+        sorted.Length == 0 ? "-" : sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)].TotalMilliseconds.ToString("0");
 }
