@@ -109,6 +109,7 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
                 command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime() });
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
+                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
                 insert.BatchCommands.Add(command);
             }
 

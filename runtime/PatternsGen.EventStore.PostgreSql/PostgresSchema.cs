@@ -32,8 +32,19 @@ internal sealed class PostgresSchema
                 timestamp      timestamptz NOT NULL,
                 correlation_id text        NULL,
                 causation_id   text        NULL,
+                trace_parent   text        NULL,
                 UNIQUE (stream_id, version)
             )
+            """,
+            // Tables made before events kept their trace context get the column; checked first, so that a start
+            // does not take the table's exclusive lock when there is nothing to add.
+            $"""
+            DO $$ BEGIN
+                IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = '{events.Replace("'", "''", StringComparison.Ordinal)}'::regclass
+                               AND attname = 'trace_parent' AND NOT attisdropped) THEN
+                    ALTER TABLE {events} ADD COLUMN trace_parent text;
+                END IF;
+            END $$
             """,
             $"""
             CREATE TABLE IF NOT EXISTS {snapshots} (
@@ -87,10 +98,10 @@ internal sealed class PostgresSchema
         ];
         StreamVersion = $"SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream_id = $1";
         Insert = $"""
-            INSERT INTO {events} (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+            INSERT INTO {events} (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id, trace_parent)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
             """;
-        const string columns = "position, event_id, stream_id, version, event_type, data::text, timestamp, correlation_id, causation_id";
+        const string columns = "position, event_id, stream_id, version, event_type, data::text, timestamp, correlation_id, causation_id, trace_parent";
         Statements = new SqlStatements
         {
             ReadStream = $"SELECT {columns} FROM {events} WHERE stream_id = $1 AND version > $2 ORDER BY version LIMIT $3",

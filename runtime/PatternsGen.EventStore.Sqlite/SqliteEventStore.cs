@@ -1,5 +1,6 @@
 using System.Data;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using PatternsGen.Coordination;
@@ -89,6 +90,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
                 var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
                 var correlation = insert.Parameters.Add("$correlation", SqliteType.Text);
                 var causation = insert.Parameters.Add("$causation", SqliteType.Text);
+                var trace = insert.Parameters.Add("$trace", SqliteType.Text);
                 foreach (var e in pending)
                 {
                     id.Value = e.EventId.ToString();
@@ -98,6 +100,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
                     timestamp.Value = e.Timestamp.UtcTicks;
                     correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
                     causation.Value = (object?)e.CausationId ?? DBNull.Value;
+                    trace.Value = (object?)e.TraceParent ?? DBNull.Value;
                     await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
                 }
 
@@ -232,6 +235,19 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         using var command = connection.CreateCommand();
         command.CommandText = SqliteSchema.Create;
         await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        command.CommandText = SqliteSchema.HasTraceParent;
+        if (Convert.ToInt64(await command.ExecuteScalarAsync(ct).ConfigureAwait(false), CultureInfo.InvariantCulture) == 0)
+        {
+            command.CommandText = SqliteSchema.AddTraceParent;
+            try
+            {
+                await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            }
+            catch (SqliteException error) when (error.Message.Contains("duplicate column", StringComparison.OrdinalIgnoreCase))
+            {
+                // another process added it first
+            }
+        }
     }
 
     private TimeoutException Busy(SqliteException error) => new(

@@ -17,6 +17,7 @@ internal static class SqliteSchema
             timestamp      INTEGER NOT NULL,
             correlation_id TEXT    NULL,
             causation_id   TEXT    NULL,
+            trace_parent   TEXT    NULL,
             UNIQUE (stream_id, version)
         );
         CREATE TABLE IF NOT EXISTS patternsgen_snapshots (
@@ -63,14 +64,18 @@ internal static class SqliteSchema
     /// <summary>The database's clock in Unix milliseconds: what leases are timed by, whichever process asks.</summary>
     private const string NowMs = "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER)";
 
+    // Databases made before events kept their trace context get the column on first use; existing events have none.
+    public const string HasTraceParent = "SELECT COUNT(*) FROM pragma_table_info('patternsgen_events') WHERE name = 'trace_parent'";
+    public const string AddTraceParent = "ALTER TABLE patternsgen_events ADD COLUMN trace_parent TEXT NULL";
+
     public const string StreamVersion = "SELECT COALESCE(MAX(version), 0) FROM patternsgen_events WHERE stream_id = $stream";
 
     public const string Insert = """
-        INSERT INTO patternsgen_events (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id)
-        VALUES ($id, $stream, $version, $type, $data, $timestamp, $correlation, $causation)
+        INSERT INTO patternsgen_events (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id, trace_parent)
+        VALUES ($id, $stream, $version, $type, $data, $timestamp, $correlation, $causation, $trace)
         """;
 
-    private const string Columns = "position, event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id";
+    private const string Columns = "position, event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id, trace_parent";
 
     /// <summary>What <see cref="SqlStore"/> runs, with named parameters.</summary>
     public static readonly SqlStatements Statements = new()

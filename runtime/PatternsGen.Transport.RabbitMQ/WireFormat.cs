@@ -20,7 +20,10 @@ internal static class WireFormat
     public const string PreviousDelayHeader = "patternsgen-previous-delay-ms";
     public const string ContentType = "application/json";
 
-    /// <summary>The properties and headers of <paramref name="message"/>; the publisher's trace context goes in when there is one.</summary>
+    /// <summary>
+    /// The properties and headers of <paramref name="message"/>; the trace context of <paramref name="context"/> goes in
+    /// when there is one, else the one the message was stored under.
+    /// </summary>
     public static BasicProperties Properties(EventMessage message, Activity? context)
     {
         Dictionary<string, object?>? headers = null; // none for a message with nothing to say beyond its properties
@@ -44,6 +47,10 @@ internal static class WireFormat
                     ((Dictionary<string, object?>)carrier!)[name] = value;
                 }
             });
+        }
+        else if (message.TraceParent is { } traceParent)
+        {
+            (headers ??= new Dictionary<string, object?>(4))["traceparent"] = traceParent;
         }
 
         return new BasicProperties

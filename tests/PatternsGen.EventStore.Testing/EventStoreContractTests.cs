@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Time.Testing;
 using PatternsGen.EventSourcing;
+using PatternsGen.Messaging;
 
 namespace PatternsGen.EventStore.Testing;
 
@@ -201,6 +202,50 @@ public abstract class EventStoreContractTests
         Assert.Equal(("order-42", "command-7"), (events[0].CorrelationId, events[0].CausationId));
         Assert.Equal((traceId, spanId), (events[1].CorrelationId, events[1].CausationId));
         Assert.Equal((null, null), (events[2].CorrelationId, events[2].CausationId));
+    }
+
+    [SkippableFact]
+    public async Task An_event_appended_inside_an_activity_keeps_its_trace_parent_for_the_bus()
+    {
+        var store = await CreateStoreAsync();
+        var traceParent = await AppendInActivityAsync(store, "t", ExpectedVersion.NoStream, new Deposited(1m));
+        await store.AppendAsync("t", 1, [new Deposited(2m)]);
+
+        var events = await store.ReadStreamAsync("t").ToListAsync();
+        Assert.Equal([traceParent, null], events.Select(static e => e.TraceParent));
+        Assert.Equal(traceParent, EventMessage.From(events[0]).TraceParent); // what a store publisher sends on
+    }
+
+    /// <summary>
+    /// For a store with a schema: <paramref name="store"/> opens a database made before events kept their trace
+    /// context (the test dropped the column after appending one event to stream "old"). The old event reads back
+    /// without one, and the store keeps new events' trace context.
+    /// </summary>
+    protected static async Task AssertUpgradedFromBeforeTraceContextAsync(IEventStore store)
+    {
+        var old = Assert.Single(await store.ReadStreamAsync("old").ToListAsync());
+        Assert.Equal(new Deposited(5m), old.Data);
+        Assert.Null(old.TraceParent);
+
+        var traceParent = await AppendInActivityAsync(store, "old", 1, new Deposited(6m));
+
+        var events = await store.ReadStreamAsync("old").ToListAsync();
+        Assert.Equal([null, traceParent], events.Select(static e => e.TraceParent));
+    }
+
+    /// <summary>Appends <paramref name="e"/> inside a sampled activity; returns the activity's W3C id.</summary>
+    private static async Task<string> AppendInActivityAsync(IEventStore store, string streamId, long expectedVersion, object e)
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = static s => s.Name == "contract-tests-trace",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("contract-tests-trace");
+        using var activity = source.StartActivity("place order")!;
+        await store.AppendAsync(streamId, expectedVersion, [e]);
+        return activity.Id!;
     }
 
     [SkippableFact]

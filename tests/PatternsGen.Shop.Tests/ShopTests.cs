@@ -33,6 +33,10 @@ public sealed partial class ShopTests : IDisposable
         Assert.True(processes.Count >= 3, $"trace {traceId} is in {processes.Count} process logs:\n{output}");
         Assert.Equal(processes.Count, processes.Select(static p => p.Pid).Distinct().Count());
         Assert.Contains(processes, static p => p.Service == "orders");
+
+        // A paid choreography order's trace went through the orders database and the broker to payments and back.
+        var paid = Assert.Single(TraceLine().Matches(output).Where(static m => m.Groups["route"].Value == "choreography, paid").Take(1));
+        Assert.Contains("payments", paid.Value);
     }
 
     [Fact]
@@ -55,7 +59,7 @@ public sealed partial class ShopTests : IDisposable
         return ChildProcess.RunAsync("dotnet", _data, [launcher, "--data", _data, .. arguments], timeout: TimeSpan.FromMinutes(3));
     }
 
-    [GeneratedRegex(@"trace of \S+ \((?<trace>[0-9a-f]{32})\): spans from (\w+, ){2,}\w+")]
+    [GeneratedRegex(@"trace of \S+ \((?<route>\w+, \w+), (?<trace>[0-9a-f]{32})\): spans from (\w+, ){2,}\w+")]
     private static partial Regex TraceLine();
 
     [GeneratedRegex(@"service\.name: (\w+)")]

@@ -207,6 +207,37 @@ public abstract class BusContract
         Assert.Equal("command-1", causation);
     }
 
+    [SkippableFact]
+    public async Task A_stored_events_message_continues_the_trace_it_was_appended_in()
+    {
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is PatternsGenDiagnostics.Name or "Contract.Tests",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("Contract.Tests");
+        var seen = new TaskCompletionSource<ActivityTraceId>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var bus = await StartAsync([Handler<OrderPlaced>("Contract.StoredTrace", (_, _) =>
+        {
+            seen.TrySetResult(Activity.Current?.TraceId ?? default);
+            return default;
+        })]);
+        var store = new PatternsGen.EventSourcing.InMemoryEventStore();
+
+        ActivityTraceId trace;
+        using (var request = source.StartActivity("request")!)
+        {
+            trace = request.TraceId;
+            await store.AppendAsync("order-s", PatternsGen.EventSourcing.ExpectedVersion.NoStream, [new OrderPlaced("s", 1)]);
+        }
+
+        // As a store publisher forwards it: later, outside the request's activity.
+        await bus.Bus.DeliverAsync(EventMessage.From(Assert.Single(await store.ReadAllAsync().ToListAsync())));
+
+        Assert.Equal(trace, await seen.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
     private static async Task<IReadOnlyList<DeadLetter>> EventuallyLettersAsync(IBusUnderTest bus, int count)
     {
         var limit = DateTime.UtcNow.AddSeconds(30);

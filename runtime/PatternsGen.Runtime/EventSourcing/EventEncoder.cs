@@ -1,3 +1,4 @@
+using System.Diagnostics;
 namespace PatternsGen.EventSourcing;
 
 /// <summary>
@@ -67,12 +68,13 @@ public sealed class EventEncoder
         var now = TimeProvider.GetUtcNow();
         var correlationId = EventMetadata.CorrelationId;
         var causationId = EventMetadata.CausationId;
+        var traceParent = Activity.Current is { IdFormat: ActivityIdFormat.W3C } activity ? activity.Id : null;
         var pending = new PendingEvent[events.Count];
         for (var i = 0; i < pending.Length; i++)
         {
             var data = events[i];
             var info = EventTypes.Get(data.GetType());
-            pending[i] = new PendingEvent(NewEventId(now), info.Name, data, serialize ? Serialize(info, data) : null, now, correlationId, causationId);
+            pending[i] = new PendingEvent(NewEventId(now), info.Name, data, serialize ? Serialize(info, data) : null, now, correlationId, causationId, traceParent);
         }
 
         return pending;

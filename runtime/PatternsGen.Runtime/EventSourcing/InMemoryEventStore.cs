@@ -49,7 +49,7 @@ public sealed class InMemoryEventStore : IEventStore, ISnapshotStore, IAppendNot
             foreach (var e in pending)
             {
                 var recorded = new RecordedEvent(e.EventId, streamId, stream.Count + 1, _all.Count + 1, e.EventType, e.Data,
-                    e.Timestamp, e.CorrelationId, e.CausationId);
+                    e.Timestamp, e.CorrelationId, e.CausationId, e.TraceParent);
                 stream.Add(recorded);
                 _all.Add(recorded);
             }

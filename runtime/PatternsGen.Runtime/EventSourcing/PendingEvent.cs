@@ -8,6 +8,7 @@ namespace PatternsGen.EventSourcing;
 /// <param name="Timestamp">The append time from the store's clock.</param>
 /// <param name="CorrelationId">From <see cref="EventMetadata"/>.</param>
 /// <param name="CausationId">From <see cref="EventMetadata"/>.</param>
+/// <param name="TraceParent">The W3C <c>traceparent</c> of the current activity, when there is one.</param>
 public readonly record struct PendingEvent(
     Guid EventId,
     string EventType,
@@ -15,4 +16,5 @@ public readonly record struct PendingEvent(
     byte[]? Json,
     DateTimeOffset Timestamp,
     string? CorrelationId,
-    string? CausationId);
+    string? CausationId,
+    string? TraceParent = null);

@@ -13,7 +13,8 @@ public sealed class RecordedEvent
         object data,
         DateTimeOffset timestamp,
         string? correlationId = null,
-        string? causationId = null)
+        string? causationId = null,
+        string? traceParent = null)
     {
         EventId = eventId;
         StreamId = streamId;
@@ -24,6 +25,7 @@ public sealed class RecordedEvent
         Timestamp = timestamp;
         CorrelationId = correlationId;
         CausationId = causationId;
+        TraceParent = traceParent;
     }
 
     /// <summary>The event's unique id, given when it was appended. Consumers de-duplicate by it.</summary>
@@ -52,6 +54,12 @@ public sealed class RecordedEvent
 
     /// <summary>The id of what caused this event (a command or message); see <see cref="EventMetadata"/>.</summary>
     public string? CausationId { get; }
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the activity the event was appended in, or null: a bus that forwards the event
+    /// continues that trace, so a request's trace goes on through the events it stored.
+    /// </summary>
+    public string? TraceParent { get; }
 
     /// <inheritdoc />
     public override string ToString() => $"{StreamId}@{Version} #{Position} {EventType}";

@@ -32,6 +32,7 @@ public sealed class EventMessage
         {
             CorrelationId = recorded.CorrelationId,
             CausationId = recorded.CausationId,
+            TraceParent = recorded.TraceParent,
         };
     }
 
@@ -58,4 +59,10 @@ public sealed class EventMessage
 
     /// <summary>The causation id in effect when it was published, or the stored event's.</summary>
     public string? CausationId { get; init; }
+
+    /// <summary>
+    /// For an event read from a store, the W3C <c>traceparent</c> it was appended under: its <c>send</c> and
+    /// <c>process</c> spans continue that trace. Null for a message published directly, which continues the publisher's.
+    /// </summary>
+    public string? TraceParent { get; init; }
 }

@@ -217,7 +217,7 @@ public sealed class InMemoryEventBus : IConfirmingEventBus, IAsyncDisposable
     {
         var (message, handler) = (delivery.Message, delivery.Handler);
         var started = MessagingTelemetry.StartTimestamp();
-        var activity = MessagingTelemetry.StartProcess(handler.Name, message, delivery.Publisher?.Context ?? default);
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message, delivery.Publisher?.Context ?? MessagingTelemetry.StoredContext(message));
         if (activity is not null && delivery.Publisher is { } publisher)
         {
             foreach (var (name, value) in publisher.Baggage)

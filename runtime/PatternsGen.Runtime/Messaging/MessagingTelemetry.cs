@@ -66,7 +66,7 @@ internal static partial class MessagingTelemetry
             return null;
         }
 
-        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("send " + message.Topic, ActivityKind.Producer);
+        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("send " + message.Topic, ActivityKind.Producer, StoredContext(message));
         if (activity is not null)
         {
             activity.SetTag("messaging.system", system);
@@ -79,6 +79,13 @@ internal static partial class MessagingTelemetry
 
         return activity;
     }
+
+    /// <summary>
+    /// The trace a message read from a store continues (<see cref="EventMessage.TraceParent"/>), or default: then a span
+    /// starts under the current activity, as for any publish.
+    /// </summary>
+    public static ActivityContext StoredContext(EventMessage message) =>
+        message.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context) ? context : default;
 
     /// <summary>Ends a handler's run: its span and its duration, with <c>error.type</c> when it failed.</summary>
     public static void Processed(Activity? activity, string handler, EventMessage message, long started, Exception? error, string system = System)

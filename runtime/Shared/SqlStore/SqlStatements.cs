@@ -7,7 +7,7 @@ namespace PatternsGen.EventStore;
 /// </summary>
 internal sealed class SqlStatements
 {
-    /// <summary>(stream, from, limit) → position, event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id.</summary>
+    /// <summary>(stream, from, limit) → position, event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id, trace_parent.</summary>
     public required string ReadStream { get; init; }
 
     /// <summary>(from, limit) → the columns of <see cref="ReadStream"/>.</summary>

@@ -266,6 +266,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
             data,
             dialect.ReadTime(reader, 6),
             NullableString(reader, 7),
-            NullableString(reader, 8));
+            NullableString(reader, 8),
+            NullableString(reader, 9));
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using PatternsGen.EventSourcing;
 using PatternsGen.Messaging;
 using PatternsGen.Resilience;
@@ -35,6 +36,31 @@ public sealed class EventStorePublisherTests
 
         Assert.Equal(["placed order-1#1"], _journal.Seen);
         Assert.Equal(2, await _checkpoints.GetAsync("event-bus"));
+    }
+
+    [Fact]
+    public async Task A_forwarded_events_handler_runs_in_the_trace_the_event_was_appended_in()
+    {
+        var processed = new System.Collections.Concurrent.ConcurrentBag<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = static s => s.Name is "PatternsGen" or "publisher-tests",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = processed.Add,
+        };
+        ActivitySource.AddActivityListener(listener);
+        using var source = new ActivitySource("publisher-tests");
+        ActivityTraceId trace;
+        using (var request = source.StartActivity("place order")!)
+        {
+            trace = request.TraceId;
+            await _store.AppendAsync("order-7", ExpectedVersion.NoStream, [new OrderPlaced("order-7", 1)]);
+        }
+
+        await using var bus = NewBus(new InMemoryDeadLetterQueue());
+        await new EventStorePublisher(_store, bus, _checkpoints).PublishPendingAsync(); // no activity around it, as in a background loop
+
+        Assert.Contains(processed, a => a.DisplayName == "process test.order-placed" && a.TraceId == trace);
     }
 
     [Fact]
