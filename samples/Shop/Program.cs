@@ -8,7 +8,9 @@ var orders = new Option<int>("--orders") { Description = "How many orders to pla
 orders.Validators.Add(r => { if (r.GetValue(orders) is < 1 or > 10_000) r.AddError("--orders must be from 1 to 10000."); });
 var replicas = new Option<int>("--replicas") { Description = "How many instances of each service to run.", DefaultValueFactory = static _ => 1 };
 replicas.Validators.Add(r => { if (r.GetValue(replicas) is < 1 or > 8) r.AddError("--replicas must be from 1 to 8."); });
-var chaos = new Option<bool>("--chaos") { Description = "Kill instances with SIGKILL during the run, and restart them." };
+var chaos = new Option<bool>("--chaos") { Description = "Kill instances with SIGKILL during the run, and restart them; the orders arrive spread over the kills." };
+var kills = new Option<int>("--kills") { Description = "With --chaos: how many instances to kill at least.", DefaultValueFactory = static _ => 5 };
+kills.Validators.Add(r => { if (r.GetValue(kills) is < 1 or > 1_000) r.AddError("--kills must be from 1 to 1000."); });
 var postgres = new Option<string?>("--postgres") { Description = "A PostgreSQL connection string: each service gets a database of its own there (shop_users, shop_orders …) instead of a SQLite file." };
 var trace = new Option<bool>("--trace") { Description = "Every service prints its spans (OpenTelemetry's console exporter, into its log); the run shows which processes each order's trace crossed." };
 var otlp = new Option<string?>("--otlp") { Description = "Send the spans to this OTLP endpoint instead (e.g. http://127.0.0.1:4317 for a local collector or Jaeger)." };
@@ -21,7 +23,7 @@ var seed = new Option<int>("--seed") { Description = "Seed of the orders' conten
 
 var root = new RootCommand("PatternsGen's shop: five services as separate processes, orders placed through their APIs, checked at the end.")
 {
-    orders, replicas, chaos, postgres, trace, otlp, data, rabbitmq, concurrency, seed, published,
+    orders, replicas, chaos, kills, postgres, trace, otlp, data, rabbitmq, concurrency, seed, published,
 };
 root.SetAction(async (parse, ct) =>
 {
@@ -29,7 +31,7 @@ root.SetAction(async (parse, ct) =>
         parse.GetValue(orders), parse.GetValue(replicas), parse.GetValue(chaos), parse.GetValue(postgres),
         parse.GetValue(otlp) ?? (parse.GetValue(trace) ? "console" : null), Path.GetFullPath(parse.GetValue(data)!),
         parse.GetValue(rabbitmq)!, parse.GetValue(concurrency), parse.GetValue(seed),
-        parse.GetValue(published) is { } folder ? Path.GetFullPath(folder) : null);
+        parse.GetValue(published) is { } folder ? Path.GetFullPath(folder) : null, parse.GetValue(kills));
     try
     {
         return await new ShopRun(settings, Console.Out).RunAsync(ct);

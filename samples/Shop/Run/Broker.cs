@@ -27,7 +27,5 @@ public static class Broker
     }
 
     private static string Redacted(string uri) =>
-        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.UserInfo.Contains(':')
-            ? uri.Replace(parsed.UserInfo, parsed.UserInfo[..parsed.UserInfo.IndexOf(':')] + ":***", StringComparison.Ordinal)
-            : uri;
+        Uri.TryCreate(uri, UriKind.Absolute, out var parsed) && parsed.UserInfo.Contains(':') ? new UriBuilder(parsed) { Password = "***" }.ToString() : uri;
 }
