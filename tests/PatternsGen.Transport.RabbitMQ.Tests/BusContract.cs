@@ -173,12 +173,7 @@ public abstract class BusContract
     [SkippableFact]
     public async Task Trace_context_baggage_and_correlation_travel_with_the_message()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is PatternsGenDiagnostics.Name or "Contract.Tests",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToTraces();
         using var source = new ActivitySource("Contract.Tests");
         var seen = new TaskCompletionSource<(ActivityTraceId Trace, string? Baggage, string? Correlation, string? Causation)>(TaskCreationOptions.RunContinuationsAsynchronously);
         var handlers = new[]
@@ -210,12 +205,7 @@ public abstract class BusContract
     [SkippableFact]
     public async Task A_stored_events_message_continues_the_trace_it_was_appended_in()
     {
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name is PatternsGenDiagnostics.Name or "Contract.Tests",
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var listener = ListenToTraces();
         using var source = new ActivitySource("Contract.Tests");
         var seen = new TaskCompletionSource<ActivityTraceId>(TaskCreationOptions.RunContinuationsAsynchronously);
         await using var bus = await StartAsync([Handler<OrderPlaced>("Contract.StoredTrace", (_, _) =>
@@ -236,6 +226,18 @@ public abstract class BusContract
         await bus.Bus.DeliverAsync(EventMessage.From(Assert.Single(await store.ReadAllAsync().ToListAsync())));
 
         Assert.Equal(trace, await seen.Task.WaitAsync(TimeSpan.FromSeconds(30)));
+    }
+
+    /// <summary>Records PatternsGen's spans and the tests' own, so that trace context is made and passed on.</summary>
+    private static ActivityListener ListenToTraces()
+    {
+        var listener = new ActivityListener
+        {
+            ShouldListenTo = static source => source.Name is PatternsGenDiagnostics.Name or "Contract.Tests",
+            Sample = static (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+        };
+        ActivitySource.AddActivityListener(listener);
+        return listener;
     }
 
     private static async Task<IReadOnlyList<DeadLetter>> EventuallyLettersAsync(IBusUnderTest bus, int count)

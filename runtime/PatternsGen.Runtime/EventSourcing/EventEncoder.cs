@@ -1,4 +1,5 @@
 using System.Diagnostics;
+
 namespace PatternsGen.EventSourcing;
 
 /// <summary>

@@ -217,8 +217,10 @@ public sealed class InMemoryEventBus : IConfirmingEventBus, IAsyncDisposable
     {
         var (message, handler) = (delivery.Message, delivery.Handler);
         var started = MessagingTelemetry.StartTimestamp();
-        var activity = MessagingTelemetry.StartProcess(handler.Name, message, delivery.Publisher?.Context ?? MessagingTelemetry.StoredContext(message));
-        if (activity is not null && delivery.Publisher is { } publisher)
+        // A stored event continues the trace it was appended in, not the store publisher's loop that delivered it.
+        var publisher = message.TraceParent is null ? delivery.Publisher : null;
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message, publisher?.Context ?? MessagingTelemetry.StoredContext(message));
+        if (activity is not null && publisher is not null)
         {
             foreach (var (name, value) in publisher.Baggage)
             {

@@ -1,8 +1,9 @@
 namespace Shop.Run;
 
 /// <summary>
-/// Kills a random instance of a random service with SIGKILL every one to two and a half seconds while the orders are
-/// in flight, and starts it again on the same port after a moment: a crash mid-request, mid-saga, mid-message.
+/// Kills a random instance with SIGKILL every one to two and a half seconds while the orders are in flight, and starts
+/// it again on the same port after a moment: a crash mid-request, mid-saga, mid-message. The services take turns in a
+/// shuffled order, so five kills hit each service once.
 /// </summary>
 public sealed class Chaos(Services services, int seed, int kills, TextWriter output)
 {
@@ -10,6 +11,7 @@ public sealed class Chaos(Services services, int seed, int kills, TextWriter out
     public TimeSpan Expected => TimeSpan.FromSeconds(1.75 * kills);
 
     private readonly Random _random = new(seed);
+    private readonly Queue<string> _turns = new();
 
     public int Kills { get; private set; }
 
@@ -27,7 +29,16 @@ public sealed class Chaos(Services services, int seed, int kills, TextWriter out
                 return; // the orders are all settled, and the kills done
             }
 
-            var victim = services.All[_random.Next(services.All.Count)];
+            if (_turns.Count == 0)
+            {
+                foreach (var service in Services.Names.OrderBy(_ => _random.Next()))
+                {
+                    _turns.Enqueue(service);
+                }
+            }
+
+            var instances = services.Of(_turns.Dequeue()).ToArray();
+            var victim = instances[_random.Next(instances.Length)];
             var pid = victim.Pid;
             victim.Kill();
             Kills++;

@@ -60,6 +60,28 @@ public sealed class Checks(ShopClient client)
             grown.Count == 0 ? $"{after.Sum(static a => a.Value.Count)} dead letters in all, as before the run" : string.Join("; ", grown));
     }
 
+    /// <summary>
+    /// No service answered a request with an unhandled exception (a 500 from a bug, not a refusal): read from their logs,
+    /// where ASP.NET Core writes each one. Unavailable services and refused orders are answered, never thrown.
+    /// </summary>
+    public static Check NoUnhandledErrors(Services services)
+    {
+        var failures = new List<string>();
+        foreach (var process in services.All)
+        {
+            using var reader = new StreamReader(new FileStream(process.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+            var lines = reader.ReadToEnd().Split('\n');
+            var at = Array.FindIndex(lines, static l => l.Contains("An unhandled exception was thrown by the application", StringComparison.Ordinal));
+            if (at >= 0)
+            {
+                failures.Add($"{process.Name}: {(at + 1 < lines.Length ? lines[at + 1].Trim() : "")}");
+            }
+        }
+
+        return new Check("no request failed with an unhandled exception", failures.Count == 0,
+            failures.Count == 0 ? "none in the services' logs" : string.Join("; ", failures));
+    }
+
     /// <summary>orders_view agrees with the orders' streams; the view is kept in the background, so it gets a while to catch up.</summary>
     public async Task<Check> ViewAgreesAsync(IReadOnlyList<(OrderPlan Plan, OrderStatus Status)> outcomes, TimeSpan patience, CancellationToken ct)
     {

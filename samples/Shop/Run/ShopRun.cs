@@ -98,6 +98,7 @@ public sealed class ShopRun(ShopSettings settings, TextWriter output)
             await checks.LedgerAsync(outcomes, ct),
             Checks.NothingLost(deadLettersBefore, await checks.DeadLettersAsync(ct)),
             await checks.ViewAgreesAsync(outcomes, TimeSpan.FromSeconds(30), ct),
+            Checks.NoUnhandledErrors(services),
         };
 
         var (agentCheck, agentAnswer) = await AskAgentAsync(client, services, outcomes, ct);

@@ -12,11 +12,12 @@ namespace Shop.Orders;
 /// </summary>
 public sealed class Checkout(IEventStore store, UsersClient users, ProductsClient products, PlaceOrderSaga saga)
 {
+    /// <exception cref="ArgumentException">The id or the order is malformed; the message says what an order needs.</exception>
     public async Task<OrderStatus> PlaceAsync(string orderId, PlaceOrder request, CancellationToken ct)
     {
         if (orderId.Length > 100 || !orderId.All(static c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
         {
-            throw new BadHttpRequestException("An order id is 1 to 100 letters, digits, '-', '_' or '.'.");
+            throw new ArgumentException("An order id is 1 to 100 letters, digits, '-', '_' or '.'.");
         }
 
         var order = await OrderAggregate.LoadAsync(store, orderId, ct);
@@ -92,7 +93,7 @@ public sealed class Checkout(IEventStore store, UsersClient users, ProductsClien
         if (request.Route is not ("saga" or "choreography") || string.IsNullOrEmpty(request.CustomerId) || request.Lines is not { Count: > 0 }
             || request.Lines.Any(static l => l is null || string.IsNullOrEmpty(l.ProductId) || l.Quantity is < 1 or > 1_000))
         {
-            throw new BadHttpRequestException(
+            throw new ArgumentException(
                 "An order needs a customerId, route 'saga' or 'choreography', and at least one line with a productId and a quantity from 1 to 1000.");
         }
 

@@ -1,6 +1,7 @@
 using PatternsGen.Agents;
 using PatternsGen.EventSourcing;
 using PatternsGen.Hosting;
+using PatternsGen.Resilience;
 using PatternsGen.Sagas;
 using Shop.Contracts;
 using Shop.Orders;
@@ -10,7 +11,6 @@ using Shop.ServiceDefaults;
 // payments and shipping, or places them for payments through broker events. Keeps orders_view, and serves the
 // search_orders agent tool over MCP's HTTP transport at /mcp.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddOpenApi();
 builder.Services.AddPatternsGen();                          // generated: OrderHandlers
 builder.AddShopService("orders", OrdersJson.Default)
     .AddEventStorePublisher(publisher =>                    // order.placed → the broker, one instance at a time;
@@ -31,9 +31,23 @@ builder.Services.AddSingleton(sp => new OrderSearchTools(sp.GetRequiredService<O
     .Single().AsMcpServerTool());
 
 var app = builder.Build();
-app.MapOpenApi();
 app.MapShopDefaults();
-app.MapPut("/orders/{id}", (string id, PlaceOrder order, Checkout checkout, CancellationToken ct) => checkout.PlaceAsync(id, order, ct));
+app.MapPut("/orders/{id}", async Task<IResult> (string id, PlaceOrder order, Checkout checkout, CancellationToken ct) =>
+{
+    try
+    {
+        return TypedResults.Ok(await checkout.PlaceAsync(id, order, ct));
+    }
+    catch (ArgumentException malformed)
+    {
+        return TypedResults.Problem(malformed.Message, statusCode: StatusCodes.Status400BadRequest);
+    }
+    catch (Exception error) when (error is HttpRequestException or CircuitBreakerOpenException or ResilienceTimeoutException)
+    {
+        // users or products stayed unreachable through every retry: the client may send the order again later
+        return TypedResults.Problem($"A service the order needs is unavailable: {error.Message}", statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+});
 app.MapGet("/orders/{id}", async Task<IResult> (string id, IEventStore store, OrdersView view, CancellationToken ct) =>
     await OrderAggregate.LoadAsync(store, id, ct) is { } order
         ? TypedResults.Ok(Checkout.StatusOf(id, order) with { View = await view.FindAsync(id, ct) })

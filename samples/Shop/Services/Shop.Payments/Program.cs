@@ -6,12 +6,10 @@ using Shop.ServiceDefaults;
 // The payments service: charges, once per idempotency key, called by the orders saga over HTTP and made for
 // placed orders through broker events (the choreography); /ledger lists every charge for the shop's checks.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddOpenApi();
 builder.Services.AddPatternsGen();                      // generated: PaymentHandlers
 builder.AddShopService("payments", PaymentsJson.Default);
 
 var app = builder.Build();
-app.MapOpenApi();
 app.MapShopDefaults();
 app.MapPost("/charges", async Task<IResult> (ChargeRequest request, HttpRequest http, IEventStore store, CancellationToken ct) =>
 {

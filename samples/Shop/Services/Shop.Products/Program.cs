@@ -5,11 +5,9 @@ using Shop.ServiceDefaults;
 
 // The products service: the catalogue, and the stock held for orders (a reservation stream per order).
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddOpenApi();
 builder.AddShopService("products", ProductsJson.Default);
 
 var app = builder.Build();
-app.MapOpenApi();
 app.MapShopDefaults();
 app.MapGet("/products/{id}", IResult (string id) =>
     Catalogue.Find(id) is { } product ? TypedResults.Ok(product) : TypedResults.NotFound());

@@ -27,7 +27,7 @@ public static class ShopServiceDefaults
     /// <summary>
     /// Hosts the service <paramref name="name"/>: its event store (a SQLite file by default, PostgreSQL with
     /// <c>Shop:Postgres</c>) with the events of <paramref name="json"/> and the contracts, the bus on RabbitMQ, short
-    /// leases (so a killed instance's work moves within seconds), health checks and, with <c>Shop:Trace</c>, tracing.
+    /// leases (so a killed instance's work moves within seconds), OpenAPI, health checks and, with <c>Shop:Trace</c>, tracing.
     /// </summary>
     public static PatternsGenHostingBuilder AddShopService(this WebApplicationBuilder builder, string name, IJsonTypeInfoResolver json)
     {
@@ -69,6 +69,8 @@ public static class ShopServiceDefaults
                 leases.RenewEvery = TimeSpan.FromSeconds(1);
             });
 
+        builder.Services.AddOpenApi();
+        builder.Services.AddProblemDetails(); // also what writes a refusal's problem+json without reflection (Native AOT)
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // a line per request drowns what matters
         builder.Services.AddHealthChecks().AddPatternsGen();
         builder.AddShopTracing(name);
@@ -98,9 +100,13 @@ public static class ShopServiceDefaults
             .AddHttpMessageHandler(() => new ReplicaHandler(instances));
     }
 
-    /// <summary>The endpoints every service has: <c>/health</c> (JSON, each check with its status) and <c>/dead-letters</c>.</summary>
+    /// <summary>
+    /// The endpoints every service has: <c>/openapi/v1.json</c>, <c>/health</c> (JSON, each check with its status) and
+    /// <c>/dead-letters</c>.
+    /// </summary>
     public static WebApplication MapShopDefaults(this WebApplication app)
     {
+        app.MapOpenApi();
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthJson.WriteAsync });
         app.MapGet("/dead-letters", DeadLetters.ReportAsync);
         return app;

@@ -5,11 +5,9 @@ using Shop.Shipping;
 
 // The shipping service: a parcel per order, created once however often it is asked for.
 var builder = WebApplication.CreateSlimBuilder(args);
-builder.Services.AddOpenApi();
 builder.AddShopService("shipping", ShippingJson.Default);
 
 var app = builder.Build();
-app.MapOpenApi();
 app.MapShopDefaults();
 app.MapPut("/shipments/{orderId}", async Task<IResult> (string orderId, IEventStore store, CancellationToken ct) =>
     await Shipments.CreateAsync(store, orderId, ct) is { } shipment
