@@ -9,7 +9,7 @@ public enum OrderStatusFilter { Submitted, Placed, Shipped, Paid, Cancelled }
 /// <summary>The search_orders tool over orders_view, served to MCP clients at <c>/mcp</c>; its schema is written at build time.</summary>
 public sealed partial class OrderSearchTools(OrdersView view)
 {
-    /// <summary>Finds a customer's orders.</summary>
+    /// <summary>Finds a customer's orders, newest first.</summary>
     /// <param name="customer">The customer's e-mail address.</param>
     /// <param name="status">Only orders in this status.</param>
     /// <param name="limit">At most this many orders (1 to 50).</param>

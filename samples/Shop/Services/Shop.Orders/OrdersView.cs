@@ -17,12 +17,12 @@ public sealed partial class OrdersView(ShopDatabase database)
     private volatile bool _created;
 
     public Task Project(OrderOpened e, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync("""
-        INSERT INTO orders_view (id, customer, status, items, total, version) VALUES (@id, @customer, 'draft', 0, 0, @version)
+        INSERT INTO orders_view (id, customer, status, items, total, version, updated_at) VALUES (@id, @customer, 'draft', 0, 0, @version, @at)
         ON CONFLICT (id) DO NOTHING
         """, recorded, ct, ("@customer", e.Email));
 
     public Task Project(ItemAdded e, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync("""
-        UPDATE orders_view SET items = items + @quantity, total = total + @amount, version = @version
+        UPDATE orders_view SET items = items + @quantity, total = total + @amount, version = @version, updated_at = @at
         WHERE id = @id AND version < @version
         """, recorded, ct, ("@quantity", e.Quantity), ("@amount", e.Quantity * e.UnitPrice));
 
@@ -42,14 +42,14 @@ public sealed partial class OrdersView(ShopDatabase database)
     public async Task<OrderViewRow?> FindAsync(string orderId, CancellationToken ct) =>
         (await QueryAsync("WHERE id = @id", 1, ct, ("@id", orderId))).FirstOrDefault();
 
-    /// <summary>A customer's orders, optionally in one status: what search_orders reads.</summary>
+    /// <summary>A customer's orders, newest first, optionally in one status: what search_orders reads.</summary>
     public Task<IReadOnlyList<OrderViewRow>> SearchAsync(string customer, string? status, int limit, CancellationToken ct) =>
         status is null
-            ? QueryAsync("WHERE customer = @customer ORDER BY id", limit, ct, ("@customer", customer))
-            : QueryAsync("WHERE customer = @customer AND status = @status ORDER BY id", limit, ct, ("@customer", customer), ("@status", status));
+            ? QueryAsync("WHERE customer = @customer ORDER BY updated_at DESC, id", limit, ct, ("@customer", customer))
+            : QueryAsync("WHERE customer = @customer AND status = @status ORDER BY updated_at DESC, id", limit, ct, ("@customer", customer), ("@status", status));
 
     private Task SetStatusAsync(string status, RecordedEvent recorded, CancellationToken ct) => ExecuteAsync(
-        "UPDATE orders_view SET status = @status, version = @version WHERE id = @id AND version < @version", recorded, ct, ("@status", status));
+        "UPDATE orders_view SET status = @status, version = @version, updated_at = @at WHERE id = @id AND version < @version", recorded, ct, ("@status", status));
 
     private async Task<IReadOnlyList<OrderViewRow>> QueryAsync(string where, int limit, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
@@ -74,7 +74,7 @@ public sealed partial class OrdersView(ShopDatabase database)
         command.CommandText = sql;
         if (recorded is not null)
         {
-            Add(command, [("@id", recorded.StreamId), ("@version", recorded.Version)]);
+            Add(command, [("@id", recorded.StreamId), ("@version", recorded.Version), ("@at", recorded.Timestamp.ToString("O"))]);
         }
 
         Add(command, parameters);
@@ -102,7 +102,7 @@ public sealed partial class OrdersView(ShopDatabase database)
             create.CommandText = """
                 CREATE TABLE IF NOT EXISTS orders_view (
                     id TEXT PRIMARY KEY, customer TEXT NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,
-                    total NUMERIC NOT NULL, version BIGINT NOT NULL)
+                    total NUMERIC NOT NULL, version BIGINT NOT NULL, updated_at TEXT NOT NULL)
                 """;
             await create.ExecuteNonQueryAsync(ct);
             _created = true;
