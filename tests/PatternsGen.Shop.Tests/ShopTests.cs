@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using PatternsGen.Tests;
@@ -50,20 +51,81 @@ public sealed partial class ShopTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(_data, "logs")), "no service was started");
     }
 
+    [SkippableFact]
+    public async Task Interrupted_it_stops_every_service_it_started()
+    {
+        var broker = ExternalServer.Require("PATTERNSGEN_RABBITMQ", "RabbitMQ", "start RabbitMQ and set it to amqp://guest:guest@127.0.0.1:5672/.");
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in (string[])[Launcher(), "--data", _data, "--orders", "10000", "--rabbitmq", broker])
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var launcher = Process.Start(start)!;
+        var output = new System.Text.StringBuilder();
+        var healthy = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        launcher.OutputDataReceived += (_, line) =>
+        {
+            lock (output)
+            {
+                output.AppendLine(line.Data);
+            }
+
+            if (line.Data?.Contains("all healthy", StringComparison.Ordinal) == true)
+            {
+                healthy.TrySetResult();
+            }
+        };
+        launcher.BeginOutputReadLine();
+        await Task.WhenAny(healthy.Task, launcher.WaitForExitAsync()).WaitAsync(TimeSpan.FromMinutes(2));
+        Assert.True(healthy.Task.IsCompleted, output.ToString());
+        var children = ChildPid().Matches(output.ToString()).Select(static m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(5, children.Count);
+
+        // SIGTERM: a service manager's stop, handled as Ctrl+C's SIGINT is (both cancel the run).
+        Assert.Equal(0, Signal(launcher.Id, 15));
+        await launcher.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(launcher.ExitCode == 130, output.ToString());
+        Assert.Contains("Interrupted: every service this run started is stopped.", output.ToString());
+        Assert.All(children, static pid => Assert.False(IsRunning(pid), $"service process {pid} outlived the launcher"));
+    }
+
     public void Dispose() => Directory.Delete(_data, recursive: true);
 
-    private Task<(int ExitCode, string Output, string AllOutput)> RunShopAsync(params string[] arguments)
+    private static string Launcher()
     {
         var configuration = typeof(ShopTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(static a => a.Key == "Configuration").Value!;
-        var launcher = Path.Combine(Repository.Root, "samples", "Shop", "bin", configuration, "net10.0", "Shop.dll");
-        return ChildProcess.RunAsync("dotnet", _data, [launcher, "--data", _data, .. arguments], timeout: TimeSpan.FromMinutes(3));
+        return Path.Combine(Repository.Root, "samples", "Shop", "bin", configuration, "net10.0", "Shop.dll");
     }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill")]
+    private static extern int Signal(int pid, int signal);
+
+    private Task<(int ExitCode, string Output, string AllOutput)> RunShopAsync(params string[] arguments) =>
+        ChildProcess.RunAsync("dotnet", _data, [Launcher(), "--data", _data, .. arguments], timeout: TimeSpan.FromMinutes(3));
 
     [GeneratedRegex(@"trace of \S+ \((?<route>\w+, \w+), (?<trace>[0-9a-f]{32})\): spans from (\w+, ){2,}\w+")]
     private static partial Regex TraceLine();
 
     [GeneratedRegex(@"service\.name: (\w+)")]
     private static partial Regex ServiceName();
+
+    [GeneratedRegex(@"\(pid (\d+)")]
+    private static partial Regex ChildPid();
 
     [GeneratedRegex(@"started, pid (\d+)")]
     private static partial Regex StartedPid();
