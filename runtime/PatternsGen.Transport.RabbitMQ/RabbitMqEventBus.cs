@@ -133,7 +133,7 @@ public sealed partial class RabbitMqEventBus : IConfirmingEventBus, IAsyncDispos
         var publisher = _publisher ?? throw NotStarted();
         var body = _json.Serialize(message.Event);
         using var activity = MessagingTelemetry.StartSend(message, MessagingSystem);
-        var properties = WireFormat.Properties(message, activity ?? (message.TraceParent is null ? Activity.Current : null));
+        var properties = WireFormat.Properties(message, activity);
         try
         {
             await publisher.PublishAsync(_topology.Exchange, Topology.RoutingKey(message.Topic, message.Key), properties, body, ct).ConfigureAwait(false);

@@ -21,11 +21,12 @@ internal static class WireFormat
     public const string ContentType = "application/json";
 
     /// <summary>
-    /// The properties and headers of <paramref name="message"/>; the trace context of <paramref name="context"/> goes in
-    /// when there is one, else the one the message was stored under.
+    /// The properties and headers of <paramref name="message"/>. The trace context that goes in is the <c>send</c>
+    /// span's when there is one (nobody may listen), else the one the message was stored under, else the current activity's.
     /// </summary>
-    public static BasicProperties Properties(EventMessage message, Activity? context)
+    public static BasicProperties Properties(EventMessage message, Activity? send)
     {
+        var context = send ?? (message.TraceParent is null ? Activity.Current : null);
         Dictionary<string, object?>? headers = null; // none for a message with nothing to say beyond its properties
         if (message.Key is { } key)
         {

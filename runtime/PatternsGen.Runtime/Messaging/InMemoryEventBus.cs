@@ -219,7 +219,7 @@ public sealed class InMemoryEventBus : IConfirmingEventBus, IAsyncDisposable
         var started = MessagingTelemetry.StartTimestamp();
         // A stored event continues the trace it was appended in, not the store publisher's loop that delivered it.
         var publisher = message.TraceParent is null ? delivery.Publisher : null;
-        var activity = MessagingTelemetry.StartProcess(handler.Name, message, publisher?.Context ?? MessagingTelemetry.StoredContext(message));
+        var activity = MessagingTelemetry.StartProcess(handler.Name, message, publisher?.Context ?? default);
         if (activity is not null && publisher is not null)
         {
             foreach (var (name, value) in publisher.Baggage)

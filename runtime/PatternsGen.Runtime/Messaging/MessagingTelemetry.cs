@@ -33,7 +33,8 @@ internal static partial class MessagingTelemetry
 
     /// <summary>
     /// The <c>process</c> span of <paramref name="handler"/> over <paramref name="message"/>, or null when nobody listens.
-    /// A transport passes the publisher's context as <paramref name="parent"/> and names itself in <paramref name="system"/>.
+    /// A transport passes the publisher's context as <paramref name="parent"/> and names itself in <paramref name="system"/>;
+    /// without one, a message read from a store continues the trace it was stored in.
     /// </summary>
     public static Activity? StartProcess(string handler, EventMessage message, ActivityContext parent = default, string system = System)
     {
@@ -42,7 +43,8 @@ internal static partial class MessagingTelemetry
             return null; // before building the name: an unobserved message allocates nothing here
         }
 
-        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity("process " + message.Topic, ActivityKind.Consumer, parent);
+        var activity = PatternsGenDiagnostics.ActivitySource.StartActivity(
+            "process " + message.Topic, ActivityKind.Consumer, parent == default ? StoredContext(message) : parent);
         if (activity is not null)
         {
             activity.SetTag("messaging.system", system);
@@ -82,9 +84,9 @@ internal static partial class MessagingTelemetry
 
     /// <summary>
     /// The trace a message read from a store continues (<see cref="EventMessage.TraceParent"/>), or default: then a span
-    /// starts under the current activity, as for any publish.
+    /// starts under the current activity, as for any publish. Parsed only once someone listens.
     /// </summary>
-    public static ActivityContext StoredContext(EventMessage message) =>
+    private static ActivityContext StoredContext(EventMessage message) =>
         message.TraceParent is { } traceParent && ActivityContext.TryParse(traceParent, null, isRemote: true, out var context) ? context : default;
 
     /// <summary>Ends a handler's run: its span and its duration, with <c>error.type</c> when it failed.</summary>

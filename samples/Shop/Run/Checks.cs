@@ -69,8 +69,7 @@ public sealed class Checks(ShopClient client)
         var failures = new List<string>();
         foreach (var process in services.All)
         {
-            using var reader = new StreamReader(new FileStream(process.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            var lines = reader.ReadToEnd().Split('\n');
+            var lines = process.ReadLog().Split('\n');
             var at = Array.FindIndex(lines, static l => l.Contains("An unhandled exception was thrown by the application", StringComparison.Ordinal));
             if (at >= 0)
             {

@@ -115,11 +115,17 @@ public sealed class ServiceProcess(string service, int number, int port, string 
         _log = null;
     }
 
+    /// <summary>The instance's log as written so far, read while the process may still be writing it.</summary>
+    public string ReadLog()
+    {
+        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
+        return reader.ReadToEnd();
+    }
+
     private string Tail(int lines)
     {
         _log?.Flush();
-        using var reader = new StreamReader(new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-        return string.Join('\n', reader.ReadToEnd().Split('\n').TakeLast(lines));
+        return string.Join('\n', ReadLog().Split('\n').TakeLast(lines));
     }
 
     private void Write(string? line)

@@ -14,7 +14,6 @@ public static class Stores
             return _ => ["--Shop:Data", settings.Data];
         }
 
-        var server = new NpgsqlConnectionStringBuilder(settings.Postgres);
         await using (var connection = new NpgsqlConnection(settings.Postgres))
         {
             await connection.OpenAsync(ct);
@@ -29,7 +28,7 @@ public static class Stores
             }
         }
 
-        return service => ["--Shop:Postgres", new NpgsqlConnectionStringBuilder(server.ConnectionString) { Database = DatabaseOf(service) }.ConnectionString];
+        return service => ["--Shop:Postgres", new NpgsqlConnectionStringBuilder(settings.Postgres) { Database = DatabaseOf(service) }.ConnectionString];
     }
 
     /// <summary>What the run says about where the data is.</summary>

@@ -26,8 +26,7 @@ public sealed partial class Traces : IDisposable
         var seen = new Dictionary<string, SortedSet<string>>();
         foreach (var process in services.All)
         {
-            using var reader = new StreamReader(new FileStream(process.LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite));
-            foreach (Match match in TraceId().Matches(reader.ReadToEnd()))
+            foreach (Match match in TraceId().Matches(process.ReadLog()))
             {
                 var id = match.Groups[1].Value;
                 (seen.TryGetValue(id, out var set) ? set : seen[id] = []).Add(process.Service);

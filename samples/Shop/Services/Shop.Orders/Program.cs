@@ -22,12 +22,12 @@ builder.AddShopClient<UsersClient>("users");
 builder.AddShopClient<ProductsClient>("products");
 builder.AddShopClient<PaymentsClient>("payments");
 builder.AddShopClient<ShippingClient>("shipping");
-builder.Services.AddSingleton(sp => new SagaLog(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<ShopServiceInfo>().Json));
+builder.Services.AddSingleton(sp => new SagaLog(sp.GetRequiredService<IEventStore>(), sp.GetRequiredService<ServiceJson>().Options));
 builder.Services.AddTransient<PlaceOrderSaga>();
 builder.Services.AddTransient<Checkout>();
 builder.Services.AddMcpServer().WithHttpTransport(mcp => mcp.Stateless = true);
 builder.Services.AddSingleton(sp => new OrderSearchTools(sp.GetRequiredService<OrdersView>())
-    .GetAgentTools(new AgentToolOptions { JsonOptions = sp.GetRequiredService<ShopServiceInfo>().Json })
+    .GetAgentTools(new AgentToolOptions { JsonOptions = sp.GetRequiredService<ServiceJson>().Options })
     .Single().AsMcpServerTool());
 
 var app = builder.Build();

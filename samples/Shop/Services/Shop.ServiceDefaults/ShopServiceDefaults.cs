@@ -34,7 +34,7 @@ public static class ShopServiceDefaults
         var config = builder.Configuration;
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { TypeInfoResolver = JsonTypeInfoResolver.Combine(json, ShopJson.Default) };
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, options.TypeInfoResolver));
-        builder.Services.AddSingleton(new ShopServiceInfo(name, options));
+        builder.Services.AddSingleton(new ServiceJson(options));
 
         var storeOptions = new EventStoreOptions { JsonOptions = options };
         var postgres = config["Shop:Postgres"];
@@ -113,8 +113,8 @@ public static class ShopServiceDefaults
     }
 }
 
-/// <summary>The service's name and the JSON options of its store and bus.</summary>
-public sealed record ShopServiceInfo(string Name, JsonSerializerOptions Json);
+/// <summary>The JSON options of the service's store and bus: its own types and the contracts, for whatever else stores them.</summary>
+public sealed record ServiceJson(JsonSerializerOptions Options);
 
 /// <summary>Connections to the service's own database, the one its events are in, for its read models.</summary>
 public sealed record ShopDatabase(Func<DbConnection> Connect);
