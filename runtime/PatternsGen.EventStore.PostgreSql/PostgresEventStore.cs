@@ -54,7 +54,7 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
     /// </summary>
     private static NpgsqlDataSource DataSource(string connectionString)
     {
-        var builder = new NpgsqlSlimDataSourceBuilder(connectionString);
+        var builder = new NpgsqlSlimDataSourceBuilder(connectionString).EnableArrays();
         var given = new DbConnectionStringBuilder { ConnectionString = connectionString }.Keys.Cast<string>();
         if (!given.Any(static key => key.Replace(" ", "", StringComparison.Ordinal).Equals("maxautoprepare", StringComparison.OrdinalIgnoreCase)))
         {
@@ -72,61 +72,82 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
         EventEncoder.ValidateAppend(streamId, expectedVersion, events);
         var pending = _encoder.Encode(events);
         await using var connection = await OpenAsync(ct).ConfigureAwait(false);
-        await using var transaction = await connection.BeginTransactionAsync(ct).ConfigureAwait(false);
-        long current;
-        await using (var check = new NpgsqlBatch(connection, transaction))
+
+        // One round trip and one implicit transaction: the lock, the version read with a snapshot taken after it, and
+        // the insert, committed at the batch's end. The lock is held only while the server works, never while a
+        // reply travels back to this process.
+        await using var batch = new NpgsqlBatch(connection);
+        batch.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
+        batch.BatchCommands.Add(Command(_sql.StreamVersion, streamId));
+        if (pending.Length > 0)
         {
-            // Two statements, so the version is read with a snapshot taken after the lock is held.
-            check.BatchCommands.Add(Command(PostgresSchema.LockAppends, _sql.LockKey));
-            check.BatchCommands.Add(Command(_sql.StreamVersion, streamId));
-            await using var reader = await check.ExecuteReaderAsync(ct).ConfigureAwait(false);
+            batch.BatchCommands.Add(AppendCommand(streamId, expectedVersion, pending));
+        }
+
+        long current;
+        try
+        {
+            await using var reader = await batch.ExecuteReaderAsync(ct).ConfigureAwait(false);
             await reader.NextResultAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);
             current = reader.GetInt64(0);
         }
+        catch (PostgresException error) when (error.SqlState == UniqueViolation)
+        {
+            // Unreachable while every writer takes the append lock; the unique key is the backstop.
+            throw new ConcurrencyException(streamId, expectedVersion, await StreamVersionAsync(streamId, ct).ConfigureAwait(false));
+        }
 
+        // The insert added nothing when the expected version did not hold.
         if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
         {
             throw new ConcurrencyException(streamId, expectedVersion, current);
         }
 
-        if (pending.Length == 0)
-        {
-            return current;
-        }
-
-        var version = current;
-        await using (var insert = new NpgsqlBatch(connection, transaction))
-        {
-            foreach (var e in pending)
-            {
-                var command = new NpgsqlBatchCommand(_sql.Insert);
-                command.Parameters.Add(new NpgsqlParameter<Guid> { TypedValue = e.EventId });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
-                command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = ++version });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = e.EventType });
-                command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = Encoding.UTF8.GetString(e.Json!), NpgsqlDbType = NpgsqlDbType.Jsonb });
-                command.Parameters.Add(new NpgsqlParameter<DateTimeOffset> { TypedValue = e.Timestamp.ToUniversalTime() });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CorrelationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.CausationId ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                command.Parameters.Add(new NpgsqlParameter { Value = (object?)e.TraceParent ?? DBNull.Value, NpgsqlDbType = NpgsqlDbType.Text });
-                insert.BatchCommands.Add(command);
-            }
-
-            try
-            {
-                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-            }
-            catch (PostgresException error) when (error.SqlState == UniqueViolation)
-            {
-                // Unreachable while every writer takes the append lock; the unique key is the backstop.
-                throw new ConcurrencyException(streamId, expectedVersion, current);
-            }
-        }
-
-        await transaction.CommitAsync(ct).ConfigureAwait(false);
         Appends.Signal();
-        return version;
+        return current + pending.Length;
+    }
+
+    private NpgsqlBatchCommand AppendCommand(string streamId, long expectedVersion, PendingEvent[] pending)
+    {
+        var ids = new Guid[pending.Length];
+        var types = new string[pending.Length];
+        var data = new string[pending.Length];
+        var times = new DateTimeOffset[pending.Length];
+        var correlations = new string?[pending.Length];
+        var causations = new string?[pending.Length];
+        var traces = new string?[pending.Length];
+        for (var i = 0; i < pending.Length; i++)
+        {
+            var e = pending[i];
+            ids[i] = e.EventId;
+            types[i] = e.EventType;
+            data[i] = Encoding.UTF8.GetString(e.Json!);
+            times[i] = e.Timestamp.ToUniversalTime();
+            correlations[i] = e.CorrelationId;
+            causations[i] = e.CausationId;
+            traces[i] = e.TraceParent;
+        }
+
+        var command = new NpgsqlBatchCommand(_sql.Append);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        command.Parameters.Add(new NpgsqlParameter<long> { TypedValue = expectedVersion });
+        command.Parameters.Add(new NpgsqlParameter<Guid[]> { TypedValue = ids });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = types });
+        command.Parameters.Add(new NpgsqlParameter<string[]> { TypedValue = data, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Jsonb });
+        command.Parameters.Add(new NpgsqlParameter<DateTimeOffset[]> { TypedValue = times });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = correlations, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = causations, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new NpgsqlParameter<string?[]> { TypedValue = traces, NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        return command;
+    }
+
+    private async ValueTask<long> StreamVersionAsync(string streamId, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(_sql.StreamVersion, connection);
+        command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = streamId });
+        return (long)(await command.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
     }
 
     /// <inheritdoc />

@@ -97,9 +97,17 @@ internal sealed class PostgresSchema
             """,
         ];
         StreamVersion = $"SELECT COALESCE(MAX(version), 0) FROM {events} WHERE stream_id = $1";
-        Insert = $"""
+
+        // A whole batch in one statement, its versions counted from the stream's and only if the expected version
+        // holds ($2 = -1: any). ORDINALITY keeps the batch's order in its positions.
+        Append = $"""
             INSERT INTO {events} (event_id, stream_id, version, event_type, data, timestamp, correlation_id, causation_id, trace_parent)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+            SELECT e.event_id, $1, s.current + e.n, e.event_type, e.data, e.timestamp, e.correlation_id, e.causation_id, e.trace_parent
+            FROM (SELECT COALESCE(MAX(version), 0) AS current FROM {events} WHERE stream_id = $1) AS s,
+                 unnest($3::uuid[], $4::text[], $5::jsonb[], $6::timestamptz[], $7::text[], $8::text[], $9::text[])
+                     WITH ORDINALITY AS e(event_id, event_type, data, timestamp, correlation_id, causation_id, trace_parent, n)
+            WHERE $2 = -1 OR s.current = $2
+            ORDER BY e.n
             """;
         const string columns = "position, event_id, stream_id, version, event_type, data::text, timestamp, correlation_id, causation_id, trace_parent";
         Statements = new SqlStatements
@@ -156,7 +164,7 @@ internal sealed class PostgresSchema
 
     public string StreamVersion { get; }
 
-    public string Insert { get; }
+    public string Append { get; }
 
     /// <summary>What <see cref="SqlStore"/> runs, with positional parameters.</summary>
     public SqlStatements Statements { get; }

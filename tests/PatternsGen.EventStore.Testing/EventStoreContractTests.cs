@@ -310,6 +310,42 @@ public abstract class EventStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_reader_following_concurrent_writers_from_its_last_position_misses_nothing()
+    {
+        // What a projection's checkpoint relies on: an event can never become visible behind a position already read.
+        var store = await CreateStoreAsync();
+        const int writers = 8, appends = 40;
+        var writing = Task.WhenAll(Enumerable.Range(0, writers).Select(w => Task.Run(async () =>
+        {
+            for (var i = 0; i < appends; i++)
+            {
+                await store.AppendAsync($"stream-{w}", ExpectedVersion.Any, [new Tick(i, $"w{w}"), new Tick(i, $"w{w}")]);
+            }
+        })));
+
+        var seen = new List<long>();
+        var position = 0L;
+        while (true)
+        {
+            var done = writing.IsCompleted;
+            await foreach (var e in store.ReadAllAsync(position))
+            {
+                seen.Add(e.Position);
+                position = e.Position;
+            }
+
+            if (done)
+            {
+                break;
+            }
+        }
+
+        await writing;
+        Assert.Equal(writers * appends * 2, seen.Count);
+        Assert.Equal((await store.ReadAllAsync().ToListAsync()).Select(static e => e.Position), seen);
+    }
+
+    [SkippableFact]
     public async Task A_subscription_catches_up_then_receives_new_events_live()
     {
         var store = await CreateStoreAsync();
