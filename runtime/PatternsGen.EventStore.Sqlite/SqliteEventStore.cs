@@ -11,10 +11,11 @@ namespace PatternsGen.EventStore.Sqlite;
 
 /// <summary>
 /// An event store in a SQLite database file: the embedded default. WAL journaling lets readers run
-/// while one writer appends; each append is one <c>BEGIN IMMEDIATE</c> transaction, so concurrent
+/// while one writer appends; appends run in <c>BEGIN IMMEDIATE</c> transactions, so concurrent
 /// writers (threads or processes) queue for the write lock and then either succeed or get a
 /// <see cref="ConcurrencyException"/>. Writers of one process queue in the process first, without a
-/// thread each. A crash mid-append leaves no part of the batch behind.
+/// thread each, and those that wait together share one commit. A crash
+/// mid-append leaves no part of the batch behind.
 /// </summary>
 /// <remarks>The same file keeps what the bus and the readers of the global stream must not lose: checkpoints, the inbox
 /// and the dead-letter queue, so a backup holds all of it. Pass the store where an <see cref="ICheckpointStore"/>,
@@ -27,7 +28,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
     private readonly string _connectionString;
     private readonly EventEncoder _encoder;
     private readonly SchemaGate _schema = new();
-    private readonly SemaphoreSlim _writes;
+    private readonly SqliteWriteQueue _writes;
     private readonly int _busyTimeoutMilliseconds;
     private readonly SqlStore _store;
 
@@ -44,7 +45,7 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         }
 
         _connectionString = builder.ToString();
-        _writes = SqliteWriteGate.For(builder.DataSource);
+        _writes = SqliteWriteQueue.For(builder.DataSource);
         _busyTimeoutMilliseconds = builder.DefaultTimeout * 1000;
         _encoder = new EventEncoder(options);
         _store = new SqlStore(SqliteSchema.Statements, _encoder, this);
@@ -60,54 +61,17 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
     {
         EventEncoder.ValidateAppend(streamId, expectedVersion, events);
         var pending = _encoder.Encode(events);
-        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            long version;
-            using (var transaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false))
+            var version = await _writes.RunAsync(
+                OpenAsync,
+                (connection, transaction, ct) => AppendAsync(connection, transaction, streamId, expectedVersion, pending, ct),
+                ct).ConfigureAwait(false);
+            if (pending.Length > 0)
             {
-                var current = await StreamVersionAsync(connection, transaction, streamId, ct).ConfigureAwait(false);
-                if (expectedVersion != ExpectedVersion.Any && expectedVersion != current)
-                {
-                    throw new ConcurrencyException(streamId, expectedVersion, current);
-                }
-
-                if (pending.Length == 0)
-                {
-                    return current;
-                }
-
-                version = current;
-                using var insert = connection.CreateCommand();
-                insert.Transaction = transaction;
-                insert.CommandText = SqliteSchema.Insert;
-                var id = insert.Parameters.Add("$id", SqliteType.Text);
-                insert.Parameters.AddWithValue("$stream", streamId);
-                var number = insert.Parameters.Add("$version", SqliteType.Integer);
-                var type = insert.Parameters.Add("$type", SqliteType.Text);
-                var data = insert.Parameters.Add("$data", SqliteType.Text);
-                var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
-                var correlation = insert.Parameters.Add("$correlation", SqliteType.Text);
-                var causation = insert.Parameters.Add("$causation", SqliteType.Text);
-                var trace = insert.Parameters.Add("$trace", SqliteType.Text);
-                foreach (var e in pending)
-                {
-                    id.Value = e.EventId.ToString();
-                    number.Value = ++version;
-                    type.Value = e.EventType;
-                    data.Value = Encoding.UTF8.GetString(e.Json!);
-                    timestamp.Value = e.Timestamp.UtcTicks;
-                    correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
-                    causation.Value = (object?)e.CausationId ?? DBNull.Value;
-                    trace.Value = (object?)e.TraceParent ?? DBNull.Value;
-                    await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
-                }
-
-                transaction.Commit();
+                Appends.Signal();
             }
 
-            Appends.Signal();
             return version;
         }
         catch (SqliteException error) when (error.SqliteErrorCode == SqliteConstraint)
@@ -121,6 +85,48 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
         {
             throw Busy(error);
         }
+    }
+
+    private static async ValueTask<long> AppendAsync(
+        SqliteConnection connection, SqliteTransaction transaction, string streamId, long expectedVersion, PendingEvent[] pending, CancellationToken ct)
+    {
+        var version = await StreamVersionAsync(connection, transaction, streamId, ct).ConfigureAwait(false);
+        if (expectedVersion != ExpectedVersion.Any && expectedVersion != version)
+        {
+            throw new ConcurrencyException(streamId, expectedVersion, version);
+        }
+
+        if (pending.Length == 0)
+        {
+            return version;
+        }
+
+        using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = SqliteSchema.Insert;
+        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        insert.Parameters.AddWithValue("$stream", streamId);
+        var number = insert.Parameters.Add("$version", SqliteType.Integer);
+        var type = insert.Parameters.Add("$type", SqliteType.Text);
+        var data = insert.Parameters.Add("$data", SqliteType.Text);
+        var timestamp = insert.Parameters.Add("$timestamp", SqliteType.Integer);
+        var correlation = insert.Parameters.Add("$correlation", SqliteType.Text);
+        var causation = insert.Parameters.Add("$causation", SqliteType.Text);
+        var trace = insert.Parameters.Add("$trace", SqliteType.Text);
+        foreach (var e in pending)
+        {
+            id.Value = e.EventId.ToString();
+            number.Value = ++version;
+            type.Value = e.EventType;
+            data.Value = Encoding.UTF8.GetString(e.Json!);
+            timestamp.Value = e.Timestamp.UtcTicks;
+            correlation.Value = (object?)e.CorrelationId ?? DBNull.Value;
+            causation.Value = (object?)e.CausationId ?? DBNull.Value;
+            trace.Value = (object?)e.TraceParent ?? DBNull.Value;
+            await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+        }
+
+        return version;
     }
 
     /// <inheritdoc />
@@ -156,13 +162,20 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
 
     async ValueTask<DbConnection> ISqlDialect.OpenAsync(CancellationToken ct) => await OpenAsync(ct).ConfigureAwait(false);
 
-    /// <summary>Runs a write in turn with the process's other writers to the file (<see cref="SqliteWriteGate"/>).</summary>
+    /// <summary>Runs a write in turn with the process's other writers to the file, maybe sharing their commit (<see cref="SqliteWriteQueue"/>).</summary>
     async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct)
     {
-        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
         try
         {
-            return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+            return await _writes.RunAsync(
+                OpenAsync,
+                (connection, transaction, ct) =>
+                {
+                    command.Connection = connection;
+                    command.Transaction = transaction;
+                    return new ValueTask<int>(command.ExecuteNonQueryAsync(ct));
+                },
+                ct).ConfigureAwait(false);
         }
         catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {
@@ -173,13 +186,16 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
     /// <summary>A write transaction, in turn with the process's other writers to the file.</summary>
     async ValueTask ISqlDialect.RunInWriteTransactionAsync(Func<DbConnection, DbTransaction, ValueTask> work, CancellationToken ct)
     {
-        using var writing = await _writes.EnterAsync(ct).ConfigureAwait(false);
-        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
         try
         {
-            using var transaction = connection.BeginTransaction(deferred: false);
-            await work(connection, transaction).ConfigureAwait(false);
-            transaction.Commit();
+            await _writes.RunAsync(
+                OpenAsync,
+                async (connection, transaction, _) =>
+                {
+                    await work(connection, transaction).ConfigureAwait(false);
+                    return true;
+                },
+                ct).ConfigureAwait(false);
         }
         catch (SqliteException error) when (error.SqliteErrorCode is SqliteBusy or SqliteLocked)
         {

@@ -54,6 +54,108 @@ public sealed class SqliteWriterQueueTests : IDisposable
             all.Where(e => e.StreamId == $"stream-{w}").Select(static e => e.Version)));
     }
 
+    [Fact]
+    public async Task Writes_that_queue_behind_one_commit_together_and_one_that_fails_fails_alone()
+    {
+        var store = new SqliteEventStore(_database.ConnectionString);
+        await store.AppendAsync("taken", ExpectedVersion.NoStream, [new Written(0, 0)]);
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = HoldTheFileAsync(store, holding, release);
+        await holding.Task;
+
+        // Queued while the file is held, so they are taken together.
+        var first = store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 1)]).AsTask();
+        var conflict = store.AppendAsync("taken", ExpectedVersion.NoStream, [new Written(2, 2)]).AsTask();
+        var second = store.AppendAsync("s", 1, [new Written(1, 2), new Written(1, 3)]).AsTask();
+        var checkpoint = ((ICheckpointStore)store).SetAsync("reader", 7).AsTask();
+        release.SetResult();
+        await holder;
+
+        Assert.Equal(1, await first);
+        Assert.Equal(3, await second);
+        await checkpoint;
+        var error = await Assert.ThrowsAsync<ConcurrencyException>(() => conflict);
+        Assert.Equal(1, error.ActualVersion);
+        Assert.Equal([1L, 2L, 3L], await Versions(store, "s"));
+        Assert.Equal([1L], await Versions(store, "taken"));
+        Assert.Equal(7, await ((ICheckpointStore)store).GetAsync("reader"));
+    }
+
+    [Fact]
+    public async Task A_write_cancelled_while_it_waits_for_the_file_is_never_run()
+    {
+        var store = new SqliteEventStore(_database.ConnectionString);
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = HoldTheFileAsync(store, holding, release);
+        await holding.Task;
+
+        using var cancel = new CancellationTokenSource();
+        var cancelled = store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 1)], cancel.Token).AsTask();
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
+        release.SetResult();
+        await holder;
+
+        // Writes run in the order they queued: once a later one is done, the cancelled one would have run.
+        Assert.Equal(1, await store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 2)]));
+        Assert.Equal([1L], await Versions(store, "s"));
+    }
+
+    [Fact]
+    public async Task A_queued_write_runs_in_its_own_callers_context()
+    {
+        // A projection's Project method runs inside the store's write: it must see its own activity and async locals,
+        // not those of whichever writer happened to be committing.
+        var store = new SqliteEventStore(_database.ConnectionString);
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = HoldTheFileAsync(store, holding, release);
+        await holding.Task;
+
+        // Each call has queued its write when it returns.
+        var seen = new string?[3];
+        var writes = new Task[3];
+        for (var i = 0; i < 3; i++)
+        {
+            var index = i;
+            Caller.Value = $"caller-{index}";
+            writes[index] = ((ITransactionalCheckpointStore)store).RunAndCheckpointAsync($"view-{index}", 1, _ =>
+            {
+                seen[index] = Caller.Value;
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        Caller.Value = null;
+        release.SetResult();
+        await holder;
+        await Task.WhenAll(writes);
+        Assert.Equal(new[] { "caller-0", "caller-1", "caller-2" }, seen.Select(static s => s ?? "(none)"));
+    }
+
+    private static readonly AsyncLocal<string?> Caller = new();
+
+    /// <summary>Holds the store's write turn (a transactional checkpoint whose work waits) until <paramref name="release"/>.</summary>
+    private static Task HoldTheFileAsync(SqliteEventStore store, TaskCompletionSource holding, TaskCompletionSource release) =>
+        ((ITransactionalCheckpointStore)store).RunAndCheckpointAsync("holder", 1, async _ =>
+        {
+            holding.SetResult();
+            await release.Task;
+        });
+
+    private static async Task<List<long>> Versions(SqliteEventStore store, string stream)
+    {
+        var versions = new List<long>();
+        await foreach (var e in store.ReadStreamAsync(stream))
+        {
+            versions.Add(e.Version);
+        }
+
+        return versions;
+    }
+
     [Event("test.written")]
     public sealed record Written(int Writer, int Index);
 }
