@@ -91,6 +91,11 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
             await reader.NextResultAsync(ct).ConfigureAwait(false);
             await reader.ReadAsync(ct).ConfigureAwait(false);
             current = reader.GetInt64(0);
+
+            // Read to the batch's end here, so that an error of the insert surfaces now and the commit is done.
+            while (await reader.NextResultAsync(ct).ConfigureAwait(false))
+            {
+            }
         }
         catch (PostgresException error) when (error.SqlState == UniqueViolation)
         {

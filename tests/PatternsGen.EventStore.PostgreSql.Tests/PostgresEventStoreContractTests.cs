@@ -35,6 +35,29 @@ public sealed class PostgresEventStoreContractTests : EventStoreContractTests, I
         await AssertUpgradedFromBeforeTraceContextAsync(_store);
     }
 
+    [SkippableFact]
+    public async Task An_append_the_database_refuses_fails_to_its_caller_and_writes_nothing()
+    {
+        // The insert is the last statement of the append's one round trip: its error must still reach the caller.
+        _store = new PostgresEventStore(PostgresServer.ConnectionString(), null, _schema);
+        await _store.AppendAsync("s", ExpectedVersion.NoStream, [new Deposited(1m)]);
+        await using (var connection = new NpgsqlConnection(PostgresServer.ConnectionString()))
+        {
+            await connection.OpenAsync();
+            await using var refuse = new NpgsqlCommand(
+                $"""
+                CREATE FUNCTION "{_schema}".refuse() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused'; END $$;
+                CREATE TRIGGER refuse BEFORE INSERT ON "{_schema}".patternsgen_events FOR EACH ROW EXECUTE FUNCTION "{_schema}".refuse();
+                """,
+                connection);
+            await refuse.ExecuteNonQueryAsync();
+        }
+
+        var error = await Assert.ThrowsAsync<PostgresException>(async () => await _store.AppendAsync("s", 1, [new Deposited(2m), new Deposited(3m)]));
+        Assert.Contains("refused", error.MessageText, StringComparison.Ordinal);
+        Assert.Single(await _store.ReadStreamAsync("s").ToListAsync());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
