@@ -179,8 +179,14 @@ public sealed class PostgresEventStore : IEventStore, ISnapshotStore, IAppendNot
 
     async ValueTask<DbConnection> ISqlDialect.OpenAsync(CancellationToken ct) => await OpenAsync(ct).ConfigureAwait(false);
 
-    async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct) =>
-        await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    DbCommand ISqlDialect.CreateCommand() => new NpgsqlCommand();
+
+    async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct)
+    {
+        await using var connection = await OpenAsync(ct).ConfigureAwait(false);
+        command.Connection = connection;
+        return await command.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+    }
 
     async ValueTask ISqlDialect.RunInWriteTransactionAsync(Func<DbConnection, DbTransaction, ValueTask> work, CancellationToken ct)
     {

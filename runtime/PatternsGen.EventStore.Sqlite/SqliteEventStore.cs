@@ -162,6 +162,8 @@ public sealed class SqliteEventStore : IEventStore, ISnapshotStore, IAppendNotif
 
     async ValueTask<DbConnection> ISqlDialect.OpenAsync(CancellationToken ct) => await OpenAsync(ct).ConfigureAwait(false);
 
+    DbCommand ISqlDialect.CreateCommand() => new SqliteCommand();
+
     /// <summary>Runs a write in turn with the process's other writers to the file, maybe sharing their commit (<see cref="SqliteWriteQueue"/>).</summary>
     async ValueTask<int> ISqlDialect.ExecuteWriteAsync(DbCommand command, CancellationToken ct)
     {

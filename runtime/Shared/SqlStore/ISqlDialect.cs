@@ -8,7 +8,13 @@ internal interface ISqlDialect
     /// <summary>Opens a connection with the schema in place.</summary>
     ValueTask<DbConnection> OpenAsync(CancellationToken ct);
 
-    /// <summary>Runs a statement that writes; a dialect may queue writers or translate its lock errors here.</summary>
+    /// <summary>A command on no connection yet, for <see cref="ExecuteWriteAsync"/>.</summary>
+    DbCommand CreateCommand();
+
+    /// <summary>
+    /// Runs a statement that writes, on a connection of the dialect's choosing (the command comes without one); a dialect
+    /// may queue writers, share their transactions or translate its lock errors here.
+    /// </summary>
     ValueTask<int> ExecuteWriteAsync(DbCommand command, CancellationToken ct);
 
     /// <summary>Runs <paramref name="work"/> in a write transaction on a connection of its own, and commits when it returns.</summary>

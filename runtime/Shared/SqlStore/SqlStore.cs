@@ -45,8 +45,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         EventEncoder.ValidateStreamId(streamId);
         ArgumentNullException.ThrowIfNull(snapshot);
         var json = encoder.EncodeSnapshot(snapshot.State);
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.WriteSnapshot,
+        await using var command = Write(sql.WriteSnapshot,
             ("stream", streamId), ("version", snapshot.Version), ("schema", snapshot.SchemaVersion), ("data", new SqlJson(json)),
             ("timestamp", encoder.TimeProvider.GetUtcNow()));
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
@@ -64,8 +63,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
         EventEncoder.ValidateFrom(position, nameof(position));
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.WriteCheckpoint, ("name", name), ("position", position));
+        await using var command = Write(sql.WriteCheckpoint, ("name", name), ("position", position));
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
@@ -110,8 +108,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         ArgumentException.ThrowIfNullOrEmpty(name);
         ArgumentException.ThrowIfNullOrEmpty(owner);
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.FromMilliseconds(1));
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using (var acquire = Command(connection, sql.LeaseAcquire, ("name", name), ("owner", owner), ("ms", (long)Math.Ceiling(duration.TotalMilliseconds))))
+        await using (var acquire = Write(sql.LeaseAcquire, ("name", name), ("owner", owner), ("ms", (long)Math.Ceiling(duration.TotalMilliseconds))))
         {
             if (await dialect.ExecuteWriteAsync(acquire, ct).ConfigureAwait(false) == 0)
             {
@@ -120,14 +117,14 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         }
 
         // Ours until it expires: nobody else can change the token before then.
+        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
         await using var token = Command(connection, sql.LeaseToken, ("name", name), ("owner", owner));
         return await token.ExecuteScalarAsync(ct).ConfigureAwait(false) is long value ? value : null;
     }
 
     public async ValueTask ReleaseLeaseAsync(string name, string owner, CancellationToken ct)
     {
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.LeaseRelease, ("name", name), ("owner", owner));
+        await using var command = Write(sql.LeaseRelease, ("name", name), ("owner", owner));
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
@@ -150,8 +147,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
     {
         ArgumentNullException.ThrowIfNull(prefix);
         ArgumentOutOfRangeException.ThrowIfLessThan(expiredFor, TimeSpan.Zero);
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.LeaseForget, ("prefix", prefix), ("ms", (long)expiredFor.TotalMilliseconds));
+        await using var command = Write(sql.LeaseForget, ("prefix", prefix), ("ms", (long)expiredFor.TotalMilliseconds));
         return await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
@@ -166,8 +162,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
     public async ValueTask MarkHandledAsync(string handler, Guid messageId, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(handler);
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.InboxMark,
+        await using var command = Write(sql.InboxMark,
             ("handler", handler), ("id", messageId), ("at", encoder.TimeProvider.GetUtcNow()));
         await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
@@ -177,8 +172,7 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
         ArgumentNullException.ThrowIfNull(letter);
         var message = letter.Message;
         var encoded = encoder.Encode([message.Event])[0];
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.DeadLetterAdd,
+        await using var command = Write(sql.DeadLetterAdd,
             ("id", letter.Id), ("handler", letter.Handler), ("message", message.MessageId), ("type", encoded.EventType),
             ("data", new SqlJson(encoded.Json!)), ("key", message.Key), ("sequence", message.Sequence), ("correlation", message.CorrelationId),
             ("causation", message.CausationId), ("error_type", letter.ErrorType), ("error", letter.Error), ("attempts", letter.Attempts),
@@ -209,23 +203,27 @@ internal sealed class SqlStore(SqlStatements sql, EventEncoder encoder, ISqlDial
 
     public async ValueTask<bool> RemoveDeadLetterAsync(Guid id, CancellationToken ct)
     {
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.DeadLetterRemove, ("id", id));
+        await using var command = Write(sql.DeadLetterRemove, ("id", id));
         return await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false) > 0;
     }
 
     public async ValueTask<int> PurgeDeadLettersAsync(CancellationToken ct)
     {
-        await using var connection = await dialect.OpenAsync(ct).ConfigureAwait(false);
-        await using var command = Command(connection, sql.DeadLetterPurge);
+        await using var command = Write(sql.DeadLetterPurge);
         return await dialect.ExecuteWriteAsync(command, ct).ConfigureAwait(false);
     }
 
     private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private DbCommand Command(DbConnection connection, string text, params (string Name, object? Value)[] parameters)
+    private DbCommand Command(DbConnection connection, string text, params (string Name, object? Value)[] parameters) =>
+        WithParameters(connection.CreateCommand(), text, parameters);
+
+    /// <summary>A write, for <see cref="ISqlDialect.ExecuteWriteAsync"/> to run on a connection it chooses.</summary>
+    private DbCommand Write(string text, params (string Name, object? Value)[] parameters) =>
+        WithParameters(dialect.CreateCommand(), text, parameters);
+
+    private DbCommand WithParameters(DbCommand command, string text, (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
         command.CommandText = text;
         foreach (var (name, value) in parameters)
         {
