@@ -53,19 +53,28 @@ internal static class AgentToolEmitter
     private static void WriteTool(SourceWriter writer, string owner, string className, AgentToolModel tool, AgentToolReaders readers)
     {
         var bound = tool.Parameters.Where(static p => p.IsBound).ToList();
+        var schema = AgentToolSchema.Write(tool, strict: false);
+        var strictSchema = AgentToolSchema.Write(tool, strict: true);
+
+        // The strict schema differs only where a property is optional or has a default; when they are equal, one field serves both.
+        var sameSchema = schema == strictSchema;
         writer.WriteLine($$"""
             /// <summary>The <c>{{tool.Name}}</c> tool: calls <see cref="{{Identifiers.Escape(tool.Method)}}"/>.</summary>
             {{GeneratedCode.Attribute}}
             private sealed class {{className}}({{owner}} owner, {{Agents}}.AgentToolOptions? options)
-                : {{Agents}}.AgentToolFunction({{Literal(tool.Name)}}, {{Literal(tool.Description)}}, Schema, StrictSchema, Parameters, requiresApproval: {{(tool.RequiresApproval ? "true" : "false")}}, options)
+                : {{Agents}}.AgentToolFunction({{Literal(tool.Name)}}, {{Literal(tool.Description)}}, Schema, {{(sameSchema ? "Schema" : "StrictSchema")}}, Parameters, requiresApproval: {{(tool.RequiresApproval ? "true" : "false")}}, options)
             {
-                private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema({{Literal(AgentToolSchema.Write(tool, strict: false))}});
-
-                private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema({{Literal(AgentToolSchema.Write(tool, strict: true))}});
-
-                private static readonly string[] Parameters = [{{string.Join(", ", bound.Select(static p => Literal(p.Name)))}}];
+                private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema({{Literal(schema)}});
             """);
         writer.Indentation++;
+        if (!sameSchema)
+        {
+            writer.WriteLine();
+            writer.WriteLine($"private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema({Literal(strictSchema)});");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"private static readonly string[] Parameters = [{string.Join(", ", bound.Select(static p => Literal(p.Name)))}];");
         writer.WriteLine();
         var async = tool.Returns is ToolReturn.Task or ToolReturn.TaskOfValue or ToolReturn.ValueTask or ToolReturn.ValueTaskOfValue;
         writer.WriteLine($"protected override {(async ? "async " : "")}global::System.Threading.Tasks.ValueTask<object?> InvokeCoreAsync(global::Microsoft.Extensions.AI.AIFunctionArguments call, global::System.Threading.CancellationToken ct)");

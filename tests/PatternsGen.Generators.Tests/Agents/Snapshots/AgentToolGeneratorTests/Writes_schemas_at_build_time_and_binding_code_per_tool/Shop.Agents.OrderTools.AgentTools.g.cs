@@ -49,11 +49,9 @@ namespace Shop.Agents
         /// <summary>The <c>cancel_order</c> tool: calls <see cref="CancelOrder"/>.</summary>
         [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
         private sealed class __AgentTool2_CancelOrder(OrderTools owner, global::PatternsGen.Agents.AgentToolOptions? options)
-            : global::PatternsGen.Agents.AgentToolFunction("cancel_order", "Cancels an order \"now\".", Schema, StrictSchema, Parameters, requiresApproval: true, options)
+            : global::PatternsGen.Agents.AgentToolFunction("cancel_order", "Cancels an order \"now\".", Schema, Schema, Parameters, requiresApproval: true, options)
         {
             private static readonly global::System.Text.Json.JsonElement Schema = ParseSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\",\"format\":\"uuid\"},\"reason\":{\"description\":\"Why, for the customer.\",\"type\":[\"string\",\"null\"]}},\"required\":[\"orderId\",\"reason\"],\"additionalProperties\":false}");
-
-            private static readonly global::System.Text.Json.JsonElement StrictSchema = ParseSchema("{\"type\":\"object\",\"properties\":{\"orderId\":{\"type\":\"string\",\"format\":\"uuid\"},\"reason\":{\"description\":\"Why, for the customer.\",\"type\":[\"string\",\"null\"]}},\"required\":[\"orderId\",\"reason\"],\"additionalProperties\":false}");
 
             private static readonly string[] Parameters = ["orderId", "reason"];
 
