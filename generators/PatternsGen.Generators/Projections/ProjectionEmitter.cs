@@ -58,19 +58,24 @@ internal static class ProjectionEmitter
         writer.WriteLine("""
                 }
             }
-
             """);
+
+        // Without a ResetAsync of its own, the projection keeps the interface's, which refuses a rebuild by name.
         var reset = model.Reset switch
         {
             HandlerReturn.Task => $"new global::System.Threading.Tasks.ValueTask({ProjectionParser.ResetMethod}(ct))",
             HandlerReturn.ValueTask => $"{ProjectionParser.ResetMethod}(ct)",
-            _ => $"throw new global::System.NotSupportedException({SymbolDisplay.FormatLiteral($"Projection '{model.Name}' has no ResetAsync(CancellationToken) to empty it before a rebuild.", quote: true)})",
+            _ => null,
         };
-        writer.WriteLine($$"""
-            {{GeneratedCode.Attribute}}
-            global::System.Threading.Tasks.ValueTask global::PatternsGen.Projections.IProjection.ResetAsync(global::System.Threading.CancellationToken ct) =>
-                {{reset}};
-            """);
+        if (reset is not null)
+        {
+            writer.WriteLine();
+            writer.WriteLine($$"""
+                {{GeneratedCode.Attribute}}
+                global::System.Threading.Tasks.ValueTask global::PatternsGen.Projections.IProjection.ResetAsync(global::System.Threading.CancellationToken ct) =>
+                    {{reset}};
+                """);
+        }
 
         model.Hierarchy.WriteClose(writer);
         return writer.ToString();

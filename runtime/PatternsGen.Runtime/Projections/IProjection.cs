@@ -16,5 +16,6 @@ public interface IProjection
 
     /// <summary>Empties the read model before a rebuild (its <c>ResetAsync</c> method).</summary>
     /// <exception cref="NotSupportedException">The projection has no <c>ResetAsync</c> method.</exception>
-    ValueTask ResetAsync(CancellationToken ct);
+    ValueTask ResetAsync(CancellationToken ct) =>
+        throw new NotSupportedException($"Projection '{ProjectionName}' has no ResetAsync(CancellationToken) to empty it before a rebuild.");
 }

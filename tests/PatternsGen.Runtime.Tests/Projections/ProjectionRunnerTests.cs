@@ -138,6 +138,7 @@ public sealed class ProjectionRunnerTests
         Assert.Equal(new Dictionary<string, string> { ["o-1"] = "shipped (v2)" }, _view.Status);
         var error = await Assert.ThrowsAsync<NotSupportedException>(() => runner.RebuildAsync(typeof(EventCounter).FullName!));
         Assert.Contains("ResetAsync", error.Message, StringComparison.Ordinal);
+        Assert.Contains(typeof(EventCounter).FullName!, error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

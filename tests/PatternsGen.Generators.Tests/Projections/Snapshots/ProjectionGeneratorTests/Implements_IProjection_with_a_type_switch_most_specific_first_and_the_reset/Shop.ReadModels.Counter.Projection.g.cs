@@ -23,9 +23,5 @@ namespace Shop.ReadModels
                     return default;
             }
         }
-
-        [global::System.CodeDom.Compiler.GeneratedCode("PatternsGen", "{version}")]
-        global::System.Threading.Tasks.ValueTask global::PatternsGen.Projections.IProjection.ResetAsync(global::System.Threading.CancellationToken ct) =>
-            throw new global::System.NotSupportedException("Projection 'Shop.ReadModels.Counter' has no ResetAsync(CancellationToken) to empty it before a rebuild.");
     }
 }
