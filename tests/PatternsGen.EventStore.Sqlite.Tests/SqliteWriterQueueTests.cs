@@ -59,18 +59,14 @@ public sealed class SqliteWriterQueueTests : IDisposable
     {
         var store = new SqliteEventStore(_database.ConnectionString);
         await store.AppendAsync("taken", ExpectedVersion.NoStream, [new Written(0, 0)]);
-        var holding = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var holder = HoldTheFileAsync(store, holding, release);
-        await holding.Task;
+        var hold = await HoldTheFileAsync(store);
 
         // Queued while the file is held, so they are taken together.
         var first = store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 1)]).AsTask();
         var conflict = store.AppendAsync("taken", ExpectedVersion.NoStream, [new Written(2, 2)]).AsTask();
         var second = store.AppendAsync("s", 1, [new Written(1, 2), new Written(1, 3)]).AsTask();
         var checkpoint = ((ICheckpointStore)store).SetAsync("reader", 7).AsTask();
-        release.SetResult();
-        await holder;
+        await hold.ReleaseAsync();
 
         Assert.Equal(1, await first);
         Assert.Equal(3, await second);
@@ -86,17 +82,13 @@ public sealed class SqliteWriterQueueTests : IDisposable
     public async Task A_write_cancelled_while_it_waits_for_the_file_is_never_run()
     {
         var store = new SqliteEventStore(_database.ConnectionString);
-        var holding = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var holder = HoldTheFileAsync(store, holding, release);
-        await holding.Task;
+        var hold = await HoldTheFileAsync(store);
 
         using var cancel = new CancellationTokenSource();
         var cancelled = store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 1)], cancel.Token).AsTask();
         cancel.Cancel();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled);
-        release.SetResult();
-        await holder;
+        await hold.ReleaseAsync();
 
         // Writes run in the order they queued: once a later one is done, the cancelled one would have run.
         Assert.Equal(1, await store.AppendAsync("s", ExpectedVersion.NoStream, [new Written(1, 2)]));
@@ -109,10 +101,7 @@ public sealed class SqliteWriterQueueTests : IDisposable
         // A projection's Project method runs inside the store's write: it must see its own activity and async locals,
         // not those of whichever writer happened to be committing.
         var store = new SqliteEventStore(_database.ConnectionString);
-        var holding = new TaskCompletionSource();
-        var release = new TaskCompletionSource();
-        var holder = HoldTheFileAsync(store, holding, release);
-        await holding.Task;
+        var hold = await HoldTheFileAsync(store);
 
         // Each call has queued its write when it returns.
         var seen = new string?[3];
@@ -129,21 +118,36 @@ public sealed class SqliteWriterQueueTests : IDisposable
         }
 
         Caller.Value = null;
-        release.SetResult();
-        await holder;
+        await hold.ReleaseAsync();
         await Task.WhenAll(writes);
         Assert.Equal(new[] { "caller-0", "caller-1", "caller-2" }, seen.Select(static s => s ?? "(none)"));
     }
 
     private static readonly AsyncLocal<string?> Caller = new();
 
-    /// <summary>Holds the store's write turn (a transactional checkpoint whose work waits) until <paramref name="release"/>.</summary>
-    private static Task HoldTheFileAsync(SqliteEventStore store, TaskCompletionSource holding, TaskCompletionSource release) =>
-        ((ITransactionalCheckpointStore)store).RunAndCheckpointAsync("holder", 1, async _ =>
+    /// <summary>Takes the store's write turn (a transactional checkpoint whose work waits) and keeps it until released.</summary>
+    private static async Task<FileHold> HoldTheFileAsync(SqliteEventStore store)
+    {
+        var holding = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
+        var holder = ((ITransactionalCheckpointStore)store).RunAndCheckpointAsync("holder", 1, async _ =>
         {
             holding.SetResult();
             await release.Task;
         });
+        await holding.Task;
+        return new FileHold(release, holder);
+    }
+
+    private sealed class FileHold(TaskCompletionSource release, Task holder)
+    {
+        /// <summary>Lets the holder's write commit, and with it whatever queued behind it.</summary>
+        public async Task ReleaseAsync()
+        {
+            release.SetResult();
+            await holder;
+        }
+    }
 
     private static async Task<List<long>> Versions(SqliteEventStore store, string stream)
     {
